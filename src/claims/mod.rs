@@ -1,0 +1,283 @@
+//! Claim extraction: numbers, counts of people, other quantities, time,
+//! actors (backers), speakers and names. No terminal code here.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::corpus::Source;
+
+/// What a claim is about. Serialised lowercase, as in the report contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Topic {
+    Killed,
+    Wounded,
+    Missing,
+    Arrested,
+    Displaced,
+    Evacuated,
+    Affected,
+    Count,
+    Age,
+    Distance,
+    Depth,
+    Magnitude,
+    Money,
+    Percent,
+    Speed,
+    Year,
+    Date,
+    Backers,
+    Speaker,
+    Name,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 20] = [
+        Topic::Killed,
+        Topic::Wounded,
+        Topic::Missing,
+        Topic::Arrested,
+        Topic::Displaced,
+        Topic::Evacuated,
+        Topic::Affected,
+        Topic::Count,
+        Topic::Age,
+        Topic::Distance,
+        Topic::Depth,
+        Topic::Magnitude,
+        Topic::Money,
+        Topic::Percent,
+        Topic::Speed,
+        Topic::Year,
+        Topic::Date,
+        Topic::Backers,
+        Topic::Speaker,
+        Topic::Name,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Killed => "killed",
+            Topic::Wounded => "wounded",
+            Topic::Missing => "missing",
+            Topic::Arrested => "arrested",
+            Topic::Displaced => "displaced",
+            Topic::Evacuated => "evacuated",
+            Topic::Affected => "affected",
+            Topic::Count => "count",
+            Topic::Age => "age",
+            Topic::Distance => "distance",
+            Topic::Depth => "depth",
+            Topic::Magnitude => "magnitude",
+            Topic::Money => "money",
+            Topic::Percent => "percent",
+            Topic::Speed => "speed",
+            Topic::Year => "year",
+            Topic::Date => "date",
+            Topic::Backers => "backers",
+            Topic::Speaker => "speaker",
+            Topic::Name => "name",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Counts of people affected by the event (casualty-like topics).
+    pub fn is_people_count(self) -> bool {
+        matches!(
+            self,
+            Topic::Killed
+                | Topic::Wounded
+                | Topic::Missing
+                | Topic::Arrested
+                | Topic::Displaced
+                | Topic::Evacuated
+                | Topic::Affected
+        )
+    }
+
+    /// Topics whose value is a number.
+    pub fn is_numeric(self) -> bool {
+        !matches!(
+            self,
+            Topic::Date | Topic::Backers | Topic::Speaker | Topic::Name
+        )
+    }
+
+    /// Human label used in summaries ("People killed").
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::Killed => "People killed",
+            Topic::Wounded => "People wounded",
+            Topic::Missing => "People missing",
+            Topic::Arrested => "People arrested",
+            Topic::Displaced => "People displaced",
+            Topic::Evacuated => "People evacuated",
+            Topic::Affected => "People affected",
+            Topic::Count => "Count",
+            Topic::Age => "Age",
+            Topic::Distance => "Distance",
+            Topic::Depth => "Depth",
+            Topic::Magnitude => "Magnitude",
+            Topic::Money => "Money",
+            Topic::Percent => "Percentage",
+            Topic::Speed => "Speed",
+            Topic::Year => "Year",
+            Topic::Date => "Date",
+            Topic::Backers => "Backers",
+            Topic::Speaker => "Quoted",
+            Topic::Name => "Name",
+        }
+    }
+}
+
+impl fmt::Display for Topic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a figure is bounded in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "21 killed"
+    #[default]
+    Exact,
+    /// "at least 5", "more than 200", "over 100"
+    AtLeast,
+    /// "up to 120", "nearly 30", "as many as 20,000"
+    AtMost,
+    /// "about 30", "around 40", "roughly 30,000", "some 320"
+    About,
+    /// "dozens", "hundreds", "several": a lower bound only
+    Vague,
+}
+
+/// A claim's value: a number (with optional upper end of a range) or a string
+/// (canonical actor name, surface form of a name, speaker, ISO date).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Num { value: f64, max: Option<f64> },
+    Text(String),
+}
+
+impl Value {
+    pub fn num(value: f64) -> Value {
+        Value::Num { value, max: None }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Num { value, .. } => Some(*value),
+            Value::Text(_) => None,
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            Value::Num { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Num { value, max } => {
+                write!(f, "{}", format_number(*value))?;
+                if let Some(m) = max {
+                    write!(f, "-{}", format_number(*m))?;
+                }
+                Ok(())
+            }
+            Value::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// "21", "1,000", "6.1", "1.5 million" style display of a figure.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// One comparable statement in one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Index of the source in `Analysis::sources`.
+    pub source: usize,
+    /// Byte range in `Source::text` of the words that state the claim.
+    pub span: Range<usize>,
+    /// Index into `Source::sentences`.
+    pub sentence: usize,
+    pub topic: Topic,
+    /// Who or what it is about, when stated ("Khalifa Haftar" for backers,
+    /// "Anthony LaCalamita" for an age, the unit noun's owner, the cluster key
+    /// for names).
+    pub subject: Option<String>,
+    pub value: Value,
+    pub bound: Bound,
+    /// Unit as normalised ("km", "usd", "eur", "houses", "mph").
+    pub unit: Option<String>,
+    /// The figure as written before normalisation ("six miles").
+    pub original: Option<String>,
+    /// What the figure belongs to when not the main event ("2004 tsunami",
+    /// "Central Aceh district"). `None` = the main event.
+    pub scope: Option<String>,
+    /// Vague amount ("dozens"): `value` is a lower bound.
+    pub vague: bool,
+}
+
+impl Claim {
+    /// The interval of values the wording allows, for numeric claims.
+    pub fn interval(&self) -> Option<(f64, f64)> {
+        let Value::Num { value, max } = self.value else {
+            return None;
+        };
+        let hi = max.unwrap_or(value);
+        Some(match self.bound {
+            Bound::Exact => (value, hi),
+            Bound::AtLeast => (value, f64::INFINITY),
+            Bound::AtMost => (0.0, hi),
+            Bound::About => (value * 0.9, hi * 1.1),
+            Bound::Vague => (value, f64::INFINITY),
+        })
+    }
+}
+
+/// Extract the claims of every source. Claims are ordered by source, then span.
+pub fn extract_all(sources: &[Source]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        out.extend(extract(i, s));
+    }
+    out
+}
+
+/// Extract the claims of one source (index `source` in the analysis).
+pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
+    let _ = (source, src);
+    Vec::new()
+}
