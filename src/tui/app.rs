@@ -1,0 +1,568 @@
+//! Reader state and `update`: pure, no I/O. Drawing reads this state.
+//!
+//! Synchronised scrolling (on by default) works by proportion: when a column
+//! scrolls, every other column moves to the same fraction of its own
+//! scrollable length, so articles of different lengths reach their ends
+//! together. Later, findings will drive per-column alignment instead.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use ratatui::style::Style;
+
+use super::action::Action;
+use super::text::{self, Doc, Row};
+use crate::analysis::Analysis;
+
+/// Below this size the reader shows a notice instead of columns.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+/// Columns narrower than this are not shown; the rest are paged (H/L).
+pub const MIN_COLUMN_WIDTH: u16 = 30;
+/// Text is wrapped to at most this many columns: longer lines are hard to read.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+/// Past widths whose wrapping is kept, so resizing back and forth is cheap.
+const WRAP_CACHE_WIDTHS: usize = 8;
+
+/// A window drawn over the columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+}
+
+/// Screen geometry derived from the terminal size and the number of sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub width: u16,
+    pub height: u16,
+    /// True below MIN_WIDTH x MIN_HEIGHT: only a notice is drawn.
+    pub too_small: bool,
+    /// Columns shown at once.
+    pub visible: usize,
+    /// Width of each column including its border (the last one takes the rest).
+    pub column_width: u16,
+    /// Width the text is wrapped to.
+    pub text_width: u16,
+    /// Rows above the body: title lines, then the meta line and a rule.
+    pub title_rows: u16,
+    pub meta_rows: u16,
+    /// Rows of article text visible in a column.
+    pub body_height: u16,
+}
+
+impl Geometry {
+    pub fn new(width: u16, height: u16, sources: usize) -> Geometry {
+        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let visible = usize::from((width / MIN_COLUMN_WIDTH).max(1)).min(sources.max(1));
+        let column_width = width / visible as u16;
+        // Border (2) and one column of padding on each side (2).
+        let text_width = column_width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH);
+        // Title lines, then (when there is room) the meta line and a rule.
+        let (title_rows, meta_rows) = if height >= 16 { (2, 2) } else { (1, 0) };
+        // Status bar (1), borders (2), header.
+        let body_height = height.saturating_sub(3 + title_rows + meta_rows).max(1);
+        Geometry {
+            width,
+            height,
+            too_small,
+            visible,
+            column_width,
+            text_width,
+            title_rows,
+            meta_rows,
+            body_height,
+        }
+    }
+
+    /// x range of the k-th visible column.
+    pub fn column_x(&self, k: usize) -> Range<u16> {
+        let start = self.column_width * k as u16;
+        let end = if k + 1 == self.visible {
+            self.width
+        } else {
+            start + self.column_width
+        };
+        start..end
+    }
+}
+
+/// A styled byte range of a source's text (claim highlighting and the like).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlight {
+    pub span: Range<usize>,
+    pub style: Style,
+}
+
+/// The reader's state.
+#[derive(Debug, Clone)]
+pub struct App {
+    docs: Vec<Doc>,
+    /// Wrapped rows of each doc at `geometry.text_width`.
+    rows: Vec<Vec<Row>>,
+    wrap_cache: HashMap<u16, Vec<Vec<Row>>>,
+    highlights: Vec<Vec<Highlight>>,
+    geometry: Geometry,
+    pub focus: usize,
+    /// First visible row of each column.
+    pub scroll: Vec<usize>,
+    pub sync: bool,
+    /// First column shown (columns are paged when not all fit).
+    pub first_col: usize,
+    pub overlay: Option<Overlay>,
+    pub mouse: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(analysis: &Analysis, width: u16, height: u16) -> App {
+        let docs: Vec<Doc> = analysis.sources.iter().map(Doc::new).collect();
+        let geometry = Geometry::new(width, height, docs.len());
+        let rows = docs
+            .iter()
+            .map(|d| text::wrap(d, geometry.text_width))
+            .collect();
+        let n = docs.len();
+        App {
+            docs,
+            rows,
+            wrap_cache: HashMap::new(),
+            highlights: vec![Vec::new(); n],
+            geometry,
+            focus: 0,
+            scroll: vec![0; n],
+            sync: true,
+            first_col: 0,
+            overlay: None,
+            mouse: false,
+            quit: false,
+        }
+    }
+
+    pub fn docs(&self) -> &[Doc] {
+        &self.docs
+    }
+
+    pub fn rows(&self, column: usize) -> &[Row] {
+        &self.rows[column]
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        self.geometry
+    }
+
+    pub fn highlights(&self, column: usize) -> &[Highlight] {
+        &self.highlights[column]
+    }
+
+    /// Style byte ranges of a source's text; overlapping ranges: the later wins.
+    pub fn set_highlights(&mut self, column: usize, mut spans: Vec<Highlight>) {
+        if column < self.highlights.len() {
+            spans.retain(|h| h.span.start < h.span.end);
+            spans.sort_by_key(|h| h.span.start);
+            self.highlights[column] = spans;
+        }
+    }
+
+    /// Indices of the columns on screen.
+    pub fn visible_columns(&self) -> Range<usize> {
+        let end = (self.first_col + self.geometry.visible).min(self.docs.len());
+        self.first_col..end
+    }
+
+    /// Largest useful scroll offset of a column.
+    pub fn max_scroll(&self, column: usize) -> usize {
+        self.rows[column]
+            .len()
+            .saturating_sub(usize::from(self.geometry.body_height))
+    }
+
+    /// The column under screen position (x, y), if any.
+    pub fn column_at(&self, x: u16, y: u16) -> Option<usize> {
+        let g = self.geometry;
+        if g.too_small || y >= g.height.saturating_sub(1) {
+            return None;
+        }
+        (0..self.visible_columns().len())
+            .find(|&k| g.column_x(k).contains(&x))
+            .map(|k| self.first_col + k)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        let n = self.docs.len();
+        match action {
+            Action::ForceQuit => self.quit = true,
+            Action::Quit if self.overlay.is_some() => self.overlay = None,
+            Action::Quit => self.quit = true,
+            Action::CloseOverlay => self.overlay = None,
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help) => None,
+                    None => Some(Overlay::Help),
+                }
+            }
+            Action::ToggleMouse => self.mouse = !self.mouse,
+            Action::Resize { width, height } => self.resize(width, height),
+            // The help covers the columns: navigation waits until it closes.
+            _ if self.overlay.is_some() || n == 0 => {}
+            Action::FocusNext => self.set_focus((self.focus + 1) % n),
+            Action::FocusPrev => self.set_focus((self.focus + n - 1) % n),
+            Action::Focus(i) => {
+                if i < n {
+                    self.set_focus(i);
+                }
+            }
+            Action::ScrollDown => self.scroll_by(self.focus, 1),
+            Action::ScrollUp => self.scroll_by(self.focus, -1),
+            Action::HalfPageDown => self.scroll_by(self.focus, self.half_page()),
+            Action::HalfPageUp => self.scroll_by(self.focus, -self.half_page()),
+            Action::PageDown => self.scroll_by(self.focus, self.page()),
+            Action::PageUp => self.scroll_by(self.focus, -self.page()),
+            Action::Top => self.scroll_to(self.focus, 0),
+            Action::Bottom => self.scroll_to(self.focus, usize::MAX),
+            Action::ToggleSync => {
+                self.sync = !self.sync;
+                if self.sync {
+                    self.scroll_to(self.focus, self.scroll[self.focus]);
+                }
+            }
+            Action::PageColumnsLeft => self.page_columns(-1),
+            Action::PageColumnsRight => self.page_columns(1),
+            Action::MouseScroll { x, y, delta } => {
+                if let Some(col) = self.column_at(x, y) {
+                    self.scroll_by(col, delta as isize);
+                }
+            }
+        }
+    }
+
+    fn half_page(&self) -> isize {
+        (self.geometry.body_height as isize / 2).max(1)
+    }
+
+    fn page(&self) -> isize {
+        // Keep one line of context.
+        (self.geometry.body_height as isize - 1).max(1)
+    }
+
+    fn set_focus(&mut self, column: usize) {
+        self.focus = column;
+        self.ensure_focus_visible();
+    }
+
+    fn ensure_focus_visible(&mut self) {
+        let visible = self.geometry.visible;
+        let n = self.docs.len();
+        if self.focus < self.first_col {
+            self.first_col = self.focus;
+        } else if self.focus >= self.first_col + visible {
+            self.first_col = self.focus + 1 - visible;
+        }
+        self.first_col = self.first_col.min(n.saturating_sub(visible));
+    }
+
+    fn page_columns(&mut self, direction: isize) {
+        let visible = self.geometry.visible;
+        let last_first = self.docs.len().saturating_sub(visible);
+        let first = if direction < 0 {
+            self.first_col.saturating_sub(visible)
+        } else {
+            (self.first_col + visible).min(last_first)
+        };
+        if first != self.first_col {
+            // Keep the focus at the same screen position.
+            let offset = self.focus.saturating_sub(self.first_col);
+            self.first_col = first;
+            self.focus = (first + offset).min(self.docs.len() - 1);
+        }
+    }
+
+    fn scroll_by(&mut self, column: usize, delta: isize) {
+        let target = self.scroll[column].saturating_add_signed(delta);
+        self.scroll_to(column, target);
+    }
+
+    /// Scroll a column; with sync on, the others follow by proportion.
+    fn scroll_to(&mut self, column: usize, target: usize) {
+        let max = self.max_scroll(column);
+        let value = target.min(max);
+        self.scroll[column] = value;
+        if self.sync {
+            for other in 0..self.docs.len() {
+                if other != column {
+                    let other_max = self.max_scroll(other);
+                    // Rounded value * other_max / max; 0 when nothing scrolls.
+                    self.scroll[other] =
+                        (value * other_max + max / 2).checked_div(max).unwrap_or(0);
+                }
+            }
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        let old = self.geometry;
+        self.geometry = Geometry::new(width, height, self.docs.len());
+        if self.geometry.text_width != old.text_width {
+            // Keep the first visible text of each column on screen.
+            let tops: Vec<usize> = (0..self.docs.len())
+                .map(|i| text::row_offset(&self.rows[i], self.scroll[i]))
+                .collect();
+            let new_rows = match self.wrap_cache.remove(&self.geometry.text_width) {
+                Some(rows) => rows,
+                None => self
+                    .docs
+                    .iter()
+                    .map(|d| text::wrap(d, self.geometry.text_width))
+                    .collect(),
+            };
+            let old_rows = std::mem::replace(&mut self.rows, new_rows);
+            if self.wrap_cache.len() >= WRAP_CACHE_WIDTHS {
+                self.wrap_cache.clear();
+            }
+            self.wrap_cache.insert(old.text_width, old_rows);
+            for (i, top) in tops.into_iter().enumerate() {
+                self.scroll[i] = if self.scroll[i] == 0 {
+                    0
+                } else {
+                    text::row_at(&self.rows[i], top)
+                };
+            }
+        }
+        for i in 0..self.docs.len() {
+            self.scroll[i] = self.scroll[i].min(self.max_scroll(i));
+        }
+        self.ensure_focus_visible();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+
+    fn long_text(paragraphs: usize, tag: &str) -> String {
+        (0..paragraphs)
+            .map(|i| {
+                format!(
+                    "Paragraph {i} of {tag} says that the ministry confirmed the figures on Monday."
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    fn app(sources: usize, width: u16, height: u16) -> App {
+        let srcs = (0..sources)
+            .map(|i| {
+                let id = format!("S{}", i + 1);
+                // Different lengths, so proportional sync is visible.
+                fixture::source(&id, &format!("Title {id}"), &long_text(10 + 10 * i, &id))
+            })
+            .collect();
+        App::new(&fixture::analysis(srcs), width, height)
+    }
+
+    #[test]
+    fn quit_and_force_quit() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::Quit);
+        assert!(a.quit);
+        let mut a = app(3, 120, 40);
+        a.update(Action::ToggleHelp);
+        a.update(Action::Quit);
+        assert!(!a.quit, "q with help open closes help first");
+        assert_eq!(a.overlay, None);
+        a.update(Action::ToggleHelp);
+        a.update(Action::ForceQuit);
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn help_overlay_opens_closes_and_blocks_navigation() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::ToggleHelp);
+        assert_eq!(a.overlay, Some(Overlay::Help));
+        a.update(Action::FocusNext);
+        a.update(Action::ScrollDown);
+        assert_eq!((a.focus, a.scroll[0]), (0, 0));
+        a.update(Action::CloseOverlay);
+        assert_eq!(a.overlay, None);
+        a.update(Action::ToggleHelp);
+        a.update(Action::ToggleHelp);
+        assert_eq!(a.overlay, None);
+        a.update(Action::CloseOverlay);
+        assert!(!a.quit);
+    }
+
+    #[test]
+    fn focus_cycles_and_digits_select() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::FocusNext);
+        assert_eq!(a.focus, 1);
+        a.update(Action::FocusNext);
+        a.update(Action::FocusNext);
+        assert_eq!(a.focus, 0, "wraps around");
+        a.update(Action::FocusPrev);
+        assert_eq!(a.focus, 2);
+        a.update(Action::Focus(1));
+        assert_eq!(a.focus, 1);
+        a.update(Action::Focus(7));
+        assert_eq!(a.focus, 1, "no such column");
+    }
+
+    #[test]
+    fn scrolling_clamps_and_sync_follows_by_proportion() {
+        let mut a = app(3, 120, 40);
+        let body = usize::from(a.geometry().body_height);
+        // Focus the longest column, so page moves are not clamped.
+        a.update(Action::Focus(2));
+        assert!(a.max_scroll(2) > 2 * body, "fixture long enough");
+        a.update(Action::ScrollDown);
+        a.update(Action::ScrollDown);
+        assert_eq!(a.scroll[2], 2);
+        a.update(Action::HalfPageDown);
+        assert_eq!(a.scroll[2], 2 + body / 2);
+        let s = a.scroll[2];
+        let expect = |col: usize| (s * a.max_scroll(col) + a.max_scroll(2) / 2) / a.max_scroll(2);
+        assert_eq!(a.scroll[0], expect(0), "{:?}", a.scroll);
+        assert_eq!(a.scroll[1], expect(1), "{:?}", a.scroll);
+        assert!(
+            a.scroll[0] < a.scroll[1] && a.scroll[1] < a.scroll[2],
+            "{:?}",
+            a.scroll
+        );
+        a.update(Action::HalfPageUp);
+        a.update(Action::ScrollUp);
+        assert_eq!(a.scroll[2], 1);
+        a.update(Action::PageDown);
+        assert_eq!(a.scroll[2], 1 + body - 1);
+        a.update(Action::PageUp);
+        a.update(Action::PageUp);
+        assert_eq!(a.scroll, [0, 0, 0]);
+        a.update(Action::Bottom);
+        assert_eq!(
+            a.scroll,
+            (0..3).map(|i| a.max_scroll(i)).collect::<Vec<_>>()
+        );
+        a.update(Action::ScrollDown);
+        assert_eq!(a.scroll[2], a.max_scroll(2), "clamped at the end");
+        a.update(Action::Top);
+        assert_eq!(a.scroll, [0, 0, 0]);
+    }
+
+    #[test]
+    fn sync_off_scrolls_one_column_and_on_realigns() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::ToggleSync);
+        assert!(!a.sync);
+        a.update(Action::Focus(1));
+        a.update(Action::PageDown);
+        assert!(a.scroll[1] > 0);
+        assert_eq!((a.scroll[0], a.scroll[2]), (0, 0));
+        a.update(Action::ToggleSync);
+        assert!(a.sync);
+        assert!(a.scroll[0] > 0 && a.scroll[2] > 0, "{:?}", a.scroll);
+    }
+
+    #[test]
+    fn columns_page_when_they_do_not_fit() {
+        // 100 columns wide: 3 columns of at least 30.
+        let mut a = app(8, 100, 30);
+        assert_eq!(a.geometry().visible, 3);
+        assert_eq!(a.visible_columns(), 0..3);
+        a.update(Action::PageColumnsRight);
+        assert_eq!(a.visible_columns(), 3..6);
+        assert_eq!(a.focus, 3, "focus stays at its screen position");
+        a.update(Action::PageColumnsRight);
+        assert_eq!(a.visible_columns(), 5..8);
+        a.update(Action::PageColumnsRight);
+        assert_eq!(a.visible_columns(), 5..8, "no further");
+        a.update(Action::PageColumnsLeft);
+        assert_eq!(a.visible_columns(), 2..5);
+        a.update(Action::Focus(0));
+        assert_eq!(a.visible_columns(), 0..3, "focus off-screen pages");
+        a.update(Action::FocusPrev);
+        assert_eq!(a.focus, 7);
+        assert_eq!(a.visible_columns(), 5..8);
+        a.update(Action::FocusNext);
+        assert_eq!(a.visible_columns(), 0..3);
+    }
+
+    #[test]
+    fn resize_rewraps_keeps_position_and_never_panics() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::ToggleSync);
+        for _ in 0..20 {
+            a.update(Action::ScrollDown);
+        }
+        let top = text::row_offset(a.rows(0), a.scroll[0]);
+        a.update(Action::Resize {
+            width: 200,
+            height: 50,
+        });
+        let now = text::row_offset(a.rows(0), a.scroll[0]);
+        assert!(
+            now <= top && top - now < 200,
+            "top text kept in view: {top} -> {now}"
+        );
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (10, 3),
+            (20, 5),
+            (39, 8),
+            (40, 8),
+            (u16::MAX, u16::MAX),
+        ] {
+            a.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            for action in [
+                Action::Bottom,
+                Action::PageColumnsRight,
+                Action::FocusNext,
+                Action::Top,
+            ] {
+                a.update(action);
+            }
+            assert!(
+                a.scroll
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &s)| s <= a.max_scroll(i))
+            );
+        }
+    }
+
+    #[test]
+    fn mouse_scroll_moves_the_column_under_the_pointer() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::ToggleSync);
+        a.update(Action::ToggleMouse);
+        assert!(a.mouse);
+        a.update(Action::MouseScroll {
+            x: 85,
+            y: 10,
+            delta: 3,
+        });
+        assert_eq!(a.scroll, [0, 0, 3]);
+        assert_eq!(a.focus, 0, "wheel does not move focus");
+        a.update(Action::MouseScroll {
+            x: 85,
+            y: 39,
+            delta: 3,
+        });
+        assert_eq!(a.scroll, [0, 0, 3], "status bar row is not a column");
+    }
+
+    #[test]
+    fn no_sources_is_harmless() {
+        let mut a = App::new(&fixture::analysis(Vec::new()), 80, 24);
+        for action in Action::bindable() {
+            if action != Action::Quit && action != Action::ForceQuit {
+                a.update(action);
+            }
+        }
+        assert!(!a.quit);
+    }
+}

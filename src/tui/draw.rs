@@ -1,0 +1,353 @@
+//! Drawing: a pure function of the state. Nothing here changes the App.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::action::Action;
+use super::app::{App, Highlight, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use super::keymap::KeyMap;
+use super::text::{Doc, Row};
+use super::theme::Theme;
+
+/// What drawing needs besides the state.
+pub struct Ui<'a> {
+    pub theme: &'a Theme,
+    pub keymap: &'a KeyMap,
+}
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let g = app.geometry();
+    if g.too_small || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        notice(
+            frame,
+            area,
+            &format!(
+                "Terminal too small: {}×{}. crosscheck needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+                area.width, area.height
+            ),
+            ui.theme.notice,
+        );
+        return;
+    }
+    let columns_area = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let status_area = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    if app.docs().is_empty() {
+        notice(frame, columns_area, "No articles to show.", ui.theme.notice);
+    } else {
+        for (k, column) in app.visible_columns().enumerate() {
+            let xs = g.column_x(k);
+            let rect = Rect {
+                x: area.x + xs.start,
+                width: xs.end.min(area.width) - xs.start.min(area.width),
+                ..columns_area
+            };
+            draw_column(frame, rect, app, column, ui.theme);
+        }
+    }
+    draw_status(frame, status_area, app, ui);
+    if app.overlay == Some(Overlay::Help) {
+        draw_help(frame, columns_area, ui);
+    }
+}
+
+fn notice(frame: &mut Frame, area: Rect, text: &str, style: Style) {
+    let lines = textwrap::wrap(text, usize::from(area.width.max(1)));
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(l.into_owned()))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(style)
+            .alignment(Alignment::Center),
+        rect,
+    );
+}
+
+fn draw_column(frame: &mut Frame, rect: Rect, app: &App, column: usize, theme: &Theme) {
+    let doc = &app.docs()[column];
+    let g = app.geometry();
+    let focused = column == app.focus;
+    // Focus is shown by border type and a title marker, not by colour alone.
+    let (border_type, border_style, marker) = if focused {
+        (BorderType::Thick, theme.border_focus, "▶")
+    } else {
+        (BorderType::Plain, theme.border, " ")
+    };
+    let rows = app.rows(column);
+    let scroll = app.scroll[column].min(rows.len());
+    let position = if app.max_scroll(column) == 0 {
+        "all".to_string()
+    } else if scroll == 0 {
+        "top".to_string()
+    } else if scroll >= app.max_scroll(column) {
+        "end".to_string()
+    } else {
+        format!("{}%", scroll * 100 / app.max_scroll(column))
+    };
+    let label_width = usize::from(rect.width.saturating_sub(8));
+    let label = truncate(
+        &format!("{marker}{} {} {}", column + 1, doc.id, doc.label),
+        label_width,
+    );
+    let block = Block::bordered()
+        .border_type(border_type)
+        .border_style(border_style)
+        .title(Line::styled(
+            format!("{label} "),
+            if focused {
+                theme.title_focus
+            } else {
+                theme.title
+            },
+        ))
+        .title_bottom(Line::styled(format!(" {position} "), theme.meta).right_aligned())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+
+    let width = usize::from(inner.width.max(1));
+    let mut lines = header_lines(doc, width, g.title_rows, g.meta_rows, theme, focused);
+    let body = usize::from(g.body_height);
+    for row in rows.iter().skip(scroll).take(body) {
+        lines.push(row_line(doc, row, app.highlights(column), theme.text));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn header_lines<'a>(
+    doc: &'a Doc,
+    width: usize,
+    title_rows: u16,
+    meta_rows: u16,
+    theme: &Theme,
+    focused: bool,
+) -> Vec<Line<'a>> {
+    let title_style = if focused {
+        theme.title_focus
+    } else {
+        theme.title
+    };
+    let title = if doc.title.is_empty() {
+        doc.label.as_str()
+    } else {
+        doc.title.as_str()
+    };
+    let wrapped = textwrap::wrap(title, width);
+    let rows = usize::from(title_rows);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, l) in wrapped.iter().take(rows).enumerate() {
+        let text = if i + 1 == rows && wrapped.len() > rows {
+            truncate(&format!("{l} …"), width)
+        } else {
+            l.to_string()
+        };
+        lines.push(Line::styled(text, title_style));
+    }
+    while lines.len() < rows {
+        lines.push(Line::default());
+    }
+    if meta_rows > 0 {
+        lines.push(Line::styled(truncate(&doc.meta, width), theme.meta));
+    }
+    if meta_rows > 1 {
+        lines.push(Line::styled("─".repeat(width), theme.rule));
+    }
+    lines
+}
+
+/// One body row, split into spans where highlights start and end.
+fn row_line<'a>(doc: &'a Doc, row: &Row, highlights: &[Highlight], base: Style) -> Line<'a> {
+    let span = match row {
+        Row::Blank => return Line::default(),
+        Row::Text(span) => span.clone(),
+    };
+    let mut spans = Vec::new();
+    let mut at = span.start;
+    // Highlights are sorted by start; only those overlapping this row matter.
+    let first = highlights.partition_point(|h| h.span.end <= span.start);
+    for h in &highlights[first..] {
+        if h.span.start >= span.end {
+            break;
+        }
+        let start = h.span.start.max(at).min(span.end);
+        let end = h.span.end.min(span.end);
+        if start >= end || !doc.text.is_char_boundary(start) || !doc.text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            spans.push(Span::styled(&doc.text[at..start], base));
+        }
+        spans.push(Span::styled(&doc.text[start..end], base.patch(h.style)));
+        at = end;
+    }
+    if at < span.end {
+        spans.push(Span::styled(&doc.text[at..span.end], base));
+    }
+    Line::from(spans)
+}
+
+/// Key hints for the status bar: what matters now.
+fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
+    let theme = ui.theme;
+    let keys = |actions: &[Action]| -> Option<String> {
+        let hints: Vec<String> = actions.iter().filter_map(|a| ui.keymap.hint(*a)).collect();
+        (!hints.is_empty()).then(|| hints.join("/"))
+    };
+    let mut items: Vec<(Option<String>, String)> = Vec::new();
+    if app.overlay.is_some() {
+        items.push((
+            keys(&[Action::CloseOverlay, Action::Quit, Action::ToggleHelp]),
+            "close help".into(),
+        ));
+        items.push((keys(&[Action::ForceQuit]), "quit".into()));
+    } else {
+        let paged = app.docs().len() > app.geometry().visible;
+        items.push((keys(&[Action::Quit]), "quit".into()));
+        items.push((keys(&[Action::ToggleHelp]), "help".into()));
+        items.push((keys(&[Action::FocusNext]), "focus".into()));
+        items.push((
+            keys(&[Action::ScrollDown, Action::ScrollUp]),
+            "scroll".into(),
+        ));
+        let sync = if app.sync { "on" } else { "off" };
+        items.push((keys(&[Action::ToggleSync]), format!("sync: {sync}")));
+        if paged {
+            items.push((
+                keys(&[Action::PageColumnsLeft, Action::PageColumnsRight]),
+                "columns".into(),
+            ));
+        }
+        let mouse = if app.mouse { "on" } else { "off" };
+        items.push((keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
+    }
+    let mut spans = vec![Span::styled(" ", theme.status)];
+    for (key, text) in items {
+        let Some(key) = key else { continue };
+        spans.push(Span::styled(key, theme.status_key));
+        spans.push(Span::styled(format!(" {text}  "), theme.status));
+    }
+    let n = app.docs().len();
+    let cols = app.visible_columns();
+    let right = if n > cols.len() {
+        let left_arrow = if cols.start > 0 { "◀" } else { " " };
+        let right_arrow = if cols.end < n { "▶" } else { " " };
+        format!(
+            " cols {}-{} of {n} {left_arrow} {right_arrow} ",
+            cols.start + 1,
+            cols.end
+        )
+    } else {
+        String::new()
+    };
+    let right_width = (right.width() as u16).min(area.width);
+    let left_area = Rect {
+        width: area.width - right_width,
+        ..area
+    };
+    let right_area = Rect {
+        x: area.x + area.width - right_width,
+        width: right_width,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status),
+        left_area,
+    );
+    frame.render_widget(Paragraph::new(right).style(theme.status_key), right_area);
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
+    let help = ui.keymap.help();
+    let key_width = help.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let desc_width = help.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let width = ((key_width + desc_width + 7) as u16).min(area.width.saturating_sub(2));
+    let height = (help.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let close = [Action::CloseOverlay, Action::ToggleHelp]
+        .iter()
+        .filter_map(|a| ui.keymap.hint(*a))
+        .collect::<Vec<_>>()
+        .join("/");
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(ui.theme.help_border)
+        .title(Line::styled(" Help: keys ", ui.theme.help_key))
+        .title_bottom(Line::styled(format!(" {close} close "), ui.theme.help_text).right_aligned())
+        .padding(Padding::horizontal(1));
+    let lines: Vec<Line> = help
+        .iter()
+        .map(|(keys, desc)| {
+            let pad = key_width - keys.width();
+            Line::from(vec![
+                Span::styled(format!("{keys}{}", " ".repeat(pad)), ui.theme.help_key),
+                Span::styled(format!("  {desc}"), ui.theme.help_text),
+            ])
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Cut `text` to `width` display columns, ending with "…" when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_display_width() {
+        assert_eq!(truncate("abcdef", 10), "abcdef");
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("日本語です", 5), "日本…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,277 @@
+//! Render tests: the reader drawn into a TestBackend, compared with insta
+//! snapshots (plain text with the NO_COLOR theme; styles where they carry
+//! meaning).
+
+use std::fmt::Write;
+
+use crosscheck::Analysis;
+use crosscheck::corpus::{self, Source};
+use crosscheck::tui::app::Highlight;
+use crosscheck::tui::draw::{Ui, draw};
+use crosscheck::tui::{Action, App, KeyMap, Theme, fixture};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+
+fn seeds() -> Vec<Source> {
+    let loaded = corpus::load_seeds();
+    if !loaded.is_empty() {
+        return loaded;
+    }
+    // Until the loader lands: the seed files, segmented naively.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let mut s = fixture::source(&format!("S{}", i + 1), &stem, text.trim_end());
+            s.name = stem;
+            s
+        })
+        .collect()
+}
+
+fn small_sources(n: usize) -> Vec<Source> {
+    (0..n)
+        .map(|i| {
+            let id = format!("S{}", i + 1);
+            let text = format!(
+                "Outlet {n} reported that rescuers reached the village on Tuesday.\n\n\
+                 Officials said {k} people were taken to hospital in the district.\n\n\
+                 The road was reopened late in the evening, police said.",
+                n = i + 1,
+                k = 10 + i
+            );
+            fixture::source(&id, &format!("Report number {}", i + 1), &text)
+        })
+        .collect()
+}
+
+fn render(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
+    let keymap = KeyMap::defaults();
+    let ui = Ui {
+        theme,
+        keymap: &keymap,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| draw(f, app, &ui)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as lines of text, trailing spaces kept visible with a bar.
+fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    let width = buffer.area.width as usize;
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            let cell = &buffer[(x as u16, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        writeln!(out, "{}|", line.trim_end()).unwrap();
+    }
+    out
+}
+
+fn app(analysis: &Analysis, width: u16, height: u16) -> App {
+    App::new(analysis, width, height)
+}
+
+fn mono() -> Theme {
+    Theme::new(true)
+}
+
+#[test]
+fn three_seed_columns_120x40() {
+    let analysis = fixture::analysis(seeds());
+    let a = app(&analysis, 120, 40);
+    let buf = render(&a, &mono(), 120, 40);
+    insta::assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn three_seed_columns_after_tab_and_scroll() {
+    let analysis = fixture::analysis(seeds());
+    let mut a = app(&analysis, 120, 40);
+    for action in [Action::FocusNext, Action::PageDown, Action::ScrollDown] {
+        a.update(action);
+    }
+    let buf = render(&a, &mono(), 120, 40);
+    let t = text(&buf);
+    // The second column carries the focus marker and the thick border.
+    assert!(t.lines().next().unwrap().contains("▶2 S2"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn one_column_80x24() {
+    let analysis = fixture::analysis(small_sources(1));
+    let a = app(&analysis, 80, 24);
+    insta::assert_snapshot!(text(&render(&a, &mono(), 80, 24)));
+}
+
+#[test]
+fn eight_sources_paged_100x30() {
+    let analysis = fixture::analysis(small_sources(8));
+    let mut a = app(&analysis, 100, 30);
+    let first = text(&render(&a, &mono(), 100, 30));
+    assert!(first.contains("cols 1-3 of 8"), "{first}");
+    a.update(Action::PageColumnsRight);
+    let second = text(&render(&a, &mono(), 100, 30));
+    assert!(second.contains("cols 4-6 of 8 ◀ ▶"), "{second}");
+    insta::assert_snapshot!("eight_sources_first_page", first);
+    insta::assert_snapshot!("eight_sources_second_page", second);
+}
+
+#[test]
+fn tiny_terminal_shows_a_notice() {
+    let analysis = fixture::analysis(small_sources(3));
+    let a = app(&analysis, 30, 6);
+    insta::assert_snapshot!(text(&render(&a, &mono(), 30, 6)));
+}
+
+#[test]
+fn any_size_renders_without_panicking() {
+    let analysis = fixture::analysis(seeds());
+    let mut a = app(&analysis, 120, 40);
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (1, 0),
+        (0, 1),
+        (10, 3),
+        (20, 5),
+        (39, 7),
+        (40, 8),
+        (41, 9),
+        (61, 17),
+        (300, 90),
+    ] {
+        a.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        a.update(Action::Bottom);
+        a.update(Action::ToggleHelp);
+        render(&a, &mono(), w, h);
+        a.update(Action::ToggleHelp);
+        render(&a, &Theme::new(false), w, h);
+    }
+}
+
+#[test]
+fn help_overlay_lists_the_key_map() {
+    let analysis = fixture::analysis(seeds());
+    let mut a = app(&analysis, 120, 40);
+    a.update(Action::ToggleHelp);
+    let t = text(&render(&a, &mono(), 120, 40));
+    for needle in [
+        "Help: keys",
+        "Ctrl-d",
+        "scroll down half a page",
+        "focus column 1 to 9",
+        "F1",
+    ] {
+        assert!(t.contains(needle), "{needle} missing:\n{t}");
+    }
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn help_follows_rebinding() {
+    let analysis = fixture::analysis(small_sources(2));
+    let mut a = app(&analysis, 100, 30);
+    a.update(Action::ToggleHelp);
+    let mut keymap = KeyMap::defaults();
+    keymap
+        .merge(
+            "toggle_sync = [\"ctrl-y\"]",
+            std::path::Path::new("user.toml"),
+        )
+        .unwrap();
+    let theme = mono();
+    let ui = Ui {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| draw(f, &a, &ui)).unwrap();
+    let t = text(terminal.backend().buffer());
+    let line = t
+        .lines()
+        .find(|l| l.contains("synchronised scrolling"))
+        .unwrap();
+    assert!(line.contains("Ctrl-y"), "{line}");
+}
+
+/// Styles carry meaning: the focused column's border and title differ
+/// from the others in colour and in modifiers (bold), also without colour.
+#[test]
+fn focus_styles_colour_and_mono() {
+    let analysis = fixture::analysis(small_sources(2));
+    let mut a = app(&analysis, 64, 12);
+    a.update(Action::FocusNext);
+    let colour = render(&a, &Theme::new(false), 64, 12);
+    insta::assert_snapshot!("focus_styles_colour", format!("{colour:?}"));
+    let mono_buf = render(&a, &mono(), 64, 12);
+    insta::assert_snapshot!("focus_styles_mono", format!("{mono_buf:?}"));
+    // Column 2 (focused) starts at x = 32: its corner is thick and bold.
+    assert_eq!(mono_buf[(32, 0)].symbol(), "┏");
+    assert!(mono_buf[(32, 0)].modifier.contains(Modifier::BOLD));
+    assert_eq!(mono_buf[(0, 0)].symbol(), "┌");
+    assert!(!mono_buf[(0, 0)].modifier.contains(Modifier::BOLD));
+}
+
+/// Highlights are byte ranges of the source text, mapped through wrapping:
+/// a range that wraps onto the next row is styled on both rows.
+#[test]
+fn highlights_follow_wrapping() {
+    let src = fixture::source(
+        "S1",
+        "Wrapped highlight",
+        "Officials said that at least twenty-one people were killed in the attack on the market.",
+    );
+    let start = src.text.find("at least").unwrap();
+    let end = src.text.find(" in the").unwrap();
+    let analysis = fixture::analysis(vec![src]);
+    let mut a = app(&analysis, 40, 12);
+    a.set_highlights(
+        0,
+        vec![Highlight {
+            span: start..end,
+            style: Style::new().add_modifier(Modifier::REVERSED),
+        }],
+    );
+    let buf = render(&a, &mono(), 40, 12);
+    // The status bar (last row) is reversed too in the mono theme.
+    let reversed: Vec<String> = (0..buf.area.height - 1)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter(|&x| buf[(x, y)].modifier.contains(Modifier::REVERSED))
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect();
+    assert_eq!(
+        reversed,
+        ["at least twenty-", "one people were killed"],
+        "{}",
+        text(&buf)
+    );
+    insta::assert_snapshot!(format!("{buf:?}"));
+}
