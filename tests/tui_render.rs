@@ -6,9 +6,8 @@ use std::fmt::Write;
 
 use crosscheck::Analysis;
 use crosscheck::corpus::{self, Source};
-use crosscheck::tui::app::Highlight;
 use crosscheck::tui::draw::{Ui, draw};
-use crosscheck::tui::{Action, App, KeyMap, Theme, fixture};
+use crosscheck::tui::{Action, App, Highlight, KeyMap, Theme, fixture};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

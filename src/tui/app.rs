@@ -8,9 +8,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use ratatui::style::Style;
-
 use super::action::Action;
+use super::highlight::{Highlight, Highlights};
 use super::text::{self, Doc, Row};
 use crate::analysis::Analysis;
 
@@ -86,13 +85,6 @@ impl Geometry {
     }
 }
 
-/// A styled byte range of a source's text (claim highlighting and the like).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Highlight {
-    pub span: Range<usize>,
-    pub style: Style,
-}
-
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -100,7 +92,7 @@ pub struct App {
     /// Wrapped rows of each doc at `geometry.text_width`.
     rows: Vec<Vec<Row>>,
     wrap_cache: HashMap<u16, Vec<Vec<Row>>>,
-    highlights: Vec<Vec<Highlight>>,
+    highlights: Vec<Highlights>,
     geometry: Geometry,
     pub focus: usize,
     /// First visible row of each column.
@@ -126,7 +118,7 @@ impl App {
             docs,
             rows,
             wrap_cache: HashMap::new(),
-            highlights: vec![Vec::new(); n],
+            highlights: vec![Highlights::default(); n],
             geometry,
             focus: 0,
             scroll: vec![0; n],
@@ -150,16 +142,18 @@ impl App {
         self.geometry
     }
 
-    pub fn highlights(&self, column: usize) -> &[Highlight] {
+    pub fn highlights(&self, column: usize) -> &Highlights {
         &self.highlights[column]
     }
 
-    /// Style byte ranges of a source's text; overlapping ranges: the later wins.
-    pub fn set_highlights(&mut self, column: usize, mut spans: Vec<Highlight>) {
+    /// Style byte ranges of a source's text (see [`Highlights`] for overlaps).
+    pub fn set_highlights(
+        &mut self,
+        column: usize,
+        spans: impl IntoIterator<Item = impl Into<Highlight>>,
+    ) {
         if column < self.highlights.len() {
-            spans.retain(|h| h.span.start < h.span.end);
-            spans.sort_by_key(|h| h.span.start);
-            self.highlights[column] = spans;
+            self.highlights[column] = Highlights::new(spans);
         }
     }
 

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Action;
-use super::app::{App, Highlight, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use super::highlight::Highlights;
 use super::keymap::KeyMap;
 use super::text::{Doc, Row};
 use super::theme::Theme;
@@ -179,34 +180,17 @@ fn header_lines<'a>(
 }
 
 /// One body row, split into spans where highlights start and end.
-fn row_line<'a>(doc: &'a Doc, row: &Row, highlights: &[Highlight], base: Style) -> Line<'a> {
-    let span = match row {
-        Row::Blank => return Line::default(),
-        Row::Text(span) => span.clone(),
-    };
-    let mut spans = Vec::new();
-    let mut at = span.start;
-    // Highlights are sorted by start; only those overlapping this row matter.
-    let first = highlights.partition_point(|h| h.span.end <= span.start);
-    for h in &highlights[first..] {
-        if h.span.start >= span.end {
-            break;
-        }
-        let start = h.span.start.max(at).min(span.end);
-        let end = h.span.end.min(span.end);
-        if start >= end || !doc.text.is_char_boundary(start) || !doc.text.is_char_boundary(end) {
-            continue;
-        }
-        if start > at {
-            spans.push(Span::styled(&doc.text[at..start], base));
-        }
-        spans.push(Span::styled(&doc.text[start..end], base.patch(h.style)));
-        at = end;
+fn row_line<'a>(doc: &'a Doc, row: &Row, highlights: &Highlights, base: Style) -> Line<'a> {
+    match row {
+        Row::Blank => Line::default(),
+        Row::Text(span) => Line::from(
+            highlights
+                .segments(&doc.text, span.clone(), base)
+                .into_iter()
+                .map(|(piece, style)| Span::styled(&doc.text[piece], style))
+                .collect::<Vec<_>>(),
+        ),
     }
-    if at < span.end {
-        spans.push(Span::styled(&doc.text[at..span.end], base));
-    }
-    Line::from(spans)
 }
 
 /// Key hints for the status bar: what matters now.

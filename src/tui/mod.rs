@@ -8,6 +8,7 @@ pub mod app;
 pub mod draw;
 #[doc(hidden)]
 pub mod fixture;
+pub mod highlight;
 pub mod keymap;
 pub mod terminal;
 pub mod text;
@@ -16,7 +17,8 @@ pub mod theme;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 pub use action::Action;
-pub use app::{App, Highlight};
+pub use app::App;
+pub use highlight::{Highlight, Highlights};
 pub use keymap::KeyMap;
 pub use theme::Theme;
 
