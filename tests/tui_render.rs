@@ -274,3 +274,50 @@ fn highlights_follow_wrapping() {
     );
     insta::assert_snapshot!(format!("{buf:?}"));
 }
+
+/// Claims styled by verdict: two sources disagree on a toll (conflict), one
+/// alone gives a figure (unique). Without colour they still differ.
+#[test]
+fn verdict_highlights_render_in_both_themes() {
+    use crosscheck::compare::Verdict;
+    use crosscheck::tui::highlight::verdict_highlights;
+    let a_text = "Police said 21 people died and 27 were hurt in the blast.";
+    let b_text = "Officials put the toll at 25 dead after the blast.";
+    let sources = vec![
+        fixture::source("S1", "First report", a_text),
+        fixture::source("S2", "Second report", b_text),
+    ];
+    let span = |text: &str, needle: &str| {
+        let i = text.find(needle).unwrap();
+        i..i + needle.len()
+    };
+    let marks = vec![
+        (0, span(a_text, "21 people died"), Verdict::Conflict),
+        (1, span(b_text, "25 dead"), Verdict::Conflict),
+        (0, span(a_text, "27 were hurt"), Verdict::Unique),
+    ];
+    let analysis = fixture::analysis(sources);
+    for (name, theme) in [("colour", Theme::new(false)), ("mono", mono())] {
+        let mut a = app(&analysis, 64, 12);
+        for (i, h) in verdict_highlights(2, marks.clone(), &theme)
+            .into_iter()
+            .enumerate()
+        {
+            a.set_highlights(i, h.spans().to_vec());
+        }
+        let buf = render(&a, &theme, 64, 12);
+        // The cell showing "21" carries the conflict style.
+        let screen = text(&buf);
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("21 people"))
+            .unwrap();
+        let x = line[..line.find("21").unwrap()].chars().count() as u16;
+        let cell = &buf[(x, row as u16)];
+        let want = theme.verdict_conflict;
+        assert_eq!(cell.fg, want.fg.unwrap_or_default());
+        assert!(cell.modifier.contains(want.add_modifier), "{cell:?}");
+        insta::assert_snapshot!(format!("verdicts_{name}"), format!("{buf:?}"));
+    }
+}

@@ -13,6 +13,7 @@ use super::highlight::Highlights;
 use super::keymap::KeyMap;
 use super::text::{Doc, Row};
 use super::theme::Theme;
+use crate::compare::Verdict;
 
 /// What drawing needs besides the state.
 pub struct Ui<'a> {
@@ -264,11 +265,36 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
+    let theme = ui.theme;
     let help = ui.keymap.help();
     let key_width = help.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let desc_width = help.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let width = ((key_width + desc_width + 7) as u16).min(area.width.saturating_sub(2));
-    let height = (help.len() as u16 + 2).min(area.height);
+    let mut lines: Vec<Line> = help
+        .iter()
+        .map(|(keys, desc)| {
+            let pad = key_width - keys.width();
+            Line::from(vec![
+                Span::styled(format!("{keys}{}", " ".repeat(pad)), theme.help_key),
+                Span::styled(format!("  {desc}"), theme.help_text),
+            ])
+        })
+        .collect();
+    // Legend of claim highlights: each verdict in its own style.
+    lines.push(Line::default());
+    let mut legend = vec![Span::styled(
+        format!("{:key_width$}  ", "claims"),
+        theme.help_key,
+    )];
+    for (i, verdict) in Verdict::ALL.iter().enumerate() {
+        if i > 0 {
+            legend.push(Span::styled(" ", theme.help_text));
+        }
+        legend.push(Span::styled(verdict.as_str(), theme.verdict(*verdict)));
+    }
+    lines.push(Line::from(legend));
+
+    let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = ((content_width + 4) as u16).min(area.width.saturating_sub(2));
+    let height = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -282,20 +308,10 @@ fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
         .join("/");
     let block = Block::bordered()
         .border_type(BorderType::Double)
-        .border_style(ui.theme.help_border)
-        .title(Line::styled(" Help: keys ", ui.theme.help_key))
-        .title_bottom(Line::styled(format!(" {close} close "), ui.theme.help_text).right_aligned())
+        .border_style(theme.help_border)
+        .title(Line::styled(" Help: keys ", theme.help_key))
+        .title_bottom(Line::styled(format!(" {close} close "), theme.help_text).right_aligned())
         .padding(Padding::horizontal(1));
-    let lines: Vec<Line> = help
-        .iter()
-        .map(|(keys, desc)| {
-            let pad = key_width - keys.width();
-            Line::from(vec![
-                Span::styled(format!("{keys}{}", " ".repeat(pad)), ui.theme.help_key),
-                Span::styled(format!("  {desc}"), ui.theme.help_text),
-            ])
-        })
-        .collect();
     frame.render_widget(Clear, rect);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);

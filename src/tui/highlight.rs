@@ -1,9 +1,14 @@
 //! Styled byte ranges over a source's text (claims, findings, search hits),
 //! mapped onto wrapped rows by the drawing code.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use ratatui::style::Style;
+
+use super::theme::Theme;
+use crate::analysis::Analysis;
+use crate::compare::Verdict;
 
 /// A styled byte range of a source's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,10 +105,68 @@ impl Highlights {
     }
 }
 
+/// Highlights for claims, styled by the verdict of their finding. `marks`
+/// are (source index, byte span, verdict); a span marked by several findings
+/// shows the most important verdict (conflict first, agree last).
+pub fn verdict_highlights(
+    sources: usize,
+    marks: impl IntoIterator<Item = (usize, Range<usize>, Verdict)>,
+    theme: &Theme,
+) -> Vec<Highlights> {
+    let mut best: Vec<BTreeMap<(usize, usize), Verdict>> = vec![BTreeMap::new(); sources];
+    for (source, span, verdict) in marks {
+        if let Some(map) = best.get_mut(source) {
+            map.entry((span.start, span.end))
+                .and_modify(|v| *v = (*v).min(verdict))
+                .or_insert(verdict);
+        }
+    }
+    best.into_iter()
+        .map(|map| {
+            Highlights::new(
+                map.into_iter()
+                    .map(|((start, end), v)| (start..end, theme.verdict(v))),
+            )
+        })
+        .collect()
+}
+
+/// [`verdict_highlights`] for every claim of every finding of an analysis.
+pub fn from_analysis(analysis: &Analysis, theme: &Theme) -> Vec<Highlights> {
+    let marks = analysis.findings.iter().flat_map(|f| {
+        f.claims.iter().filter_map(move |&i| {
+            let claim = analysis.claims.get(i)?;
+            Some((claim.source, claim.span.clone(), f.verdict))
+        })
+    });
+    verdict_highlights(analysis.sources.len(), marks, theme)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn verdict_marks_keep_the_most_important_verdict() {
+        let theme = Theme::new(false);
+        let marks = vec![
+            (0, 5..10, Verdict::Agree),
+            (0, 5..10, Verdict::Conflict),
+            (1, 0..3, Verdict::Unique),
+            (7, 0..3, Verdict::Unique), // no such source: ignored
+        ];
+        let hs = verdict_highlights(2, marks, &theme);
+        assert_eq!(hs.len(), 2);
+        assert_eq!(
+            hs[0].spans(),
+            [Highlight::from((5..10, theme.verdict_conflict))]
+        );
+        assert_eq!(
+            hs[1].spans(),
+            [Highlight::from((0..3, theme.verdict_unique))]
+        );
+    }
 
     fn bold() -> Style {
         Style::new().add_modifier(Modifier::BOLD)

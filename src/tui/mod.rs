@@ -35,6 +35,12 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
     let mut app = App::new(&analysis, size.width, size.height);
+    for (i, h) in highlight::from_analysis(&analysis, &theme)
+        .into_iter()
+        .enumerate()
+    {
+        app.set_highlights(i, h.spans().to_vec());
+    }
     let ui = draw::Ui {
         theme: &theme,
         keymap: &keymap,

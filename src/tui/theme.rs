@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::compare::Verdict;
+
 const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
 
 /// Every style the reader draws with.
@@ -25,6 +27,12 @@ pub struct Theme {
     pub help_key: Style,
     pub help_text: Style,
     pub notice: Style,
+    /// Claims, by the verdict of their finding.
+    pub verdict_conflict: Style,
+    pub verdict_partial: Style,
+    pub verdict_variant: Style,
+    pub verdict_unique: Style,
+    pub verdict_agree: Style,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -73,7 +81,25 @@ impl Theme {
             help_key: get("help_key")?,
             help_text: get("help_text")?,
             notice: get("notice")?,
+            verdict_conflict: get("verdict_conflict")?,
+            verdict_partial: get("verdict_partial")?,
+            verdict_variant: get("verdict_variant")?,
+            verdict_unique: get("verdict_unique")?,
+            verdict_agree: get("verdict_agree")?,
         })
+    }
+}
+
+impl Theme {
+    /// The style of claims whose finding has this verdict.
+    pub fn verdict(&self, verdict: Verdict) -> Style {
+        match verdict {
+            Verdict::Conflict => self.verdict_conflict,
+            Verdict::Partial => self.verdict_partial,
+            Verdict::Variant => self.verdict_variant,
+            Verdict::Unique => self.verdict_unique,
+            Verdict::Agree => self.verdict_agree,
+        }
     }
 }
 
@@ -143,6 +169,15 @@ mod tests {
         assert!(t.border_focus.add_modifier.contains(Modifier::BOLD));
         assert_ne!(t.title, t.title_focus);
         assert!(t.status.add_modifier.contains(Modifier::REVERSED));
+        // Each verdict keeps a mark of its own without colour.
+        let marks: Vec<Style> = Verdict::ALL.iter().map(|&v| t.verdict(v)).collect();
+        for (i, a) in marks.iter().enumerate() {
+            assert_ne!(*a, Style::default(), "{:?}", Verdict::ALL[i]);
+            assert_eq!((a.fg, a.bg), (None, None));
+            for b in &marks[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
     }
 
     #[test]
