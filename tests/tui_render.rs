@@ -321,3 +321,52 @@ fn verdict_highlights_render_in_both_themes() {
         insta::assert_snapshot!(format!("verdicts_{name}"), format!("{buf:?}"));
     }
 }
+
+/// n selects a finding: its evidence is marked in every column and the
+/// status bar names it.
+#[test]
+fn selected_finding_is_marked_and_named() {
+    use crosscheck::compare::Verdict;
+    use crosscheck::tui::findings::FindingNav;
+    let a_text = "Police said 21 people died in the blast.\n\nThe market reopened on Friday.";
+    let b_text = "Officials put the toll at 25 dead.\n\nTraders returned on Friday.";
+    let span = |text: &str, needle: &str| {
+        let i = text.find(needle).unwrap();
+        i..i + needle.len()
+    };
+    let analysis = fixture::analysis(vec![
+        fixture::source("S1", "First report", a_text),
+        fixture::source("S2", "Second report", b_text),
+    ]);
+    let theme = mono();
+    let mut a = app(&analysis, 80, 12);
+    a.set_findings(
+        vec![FindingNav {
+            verdict: Verdict::Conflict,
+            summary: "People killed: 21 (S1) vs 25 (S2)".into(),
+            evidence: vec![(0, span(a_text, "21 people")), (1, span(b_text, "25 dead"))],
+        }],
+        theme.selected,
+    );
+    let before = text(&render(&a, &theme, 80, 12));
+    assert!(before.contains("n/N findings"), "{before}");
+    a.update(Action::NextFinding);
+    let buf = render(&a, &theme, 80, 12);
+    let screen = text(&buf);
+    assert!(
+        screen.contains("F1/1 conflict People killed: 21 (S1) vs 25 (S2)"),
+        "{screen}"
+    );
+    let marked: Vec<String> = (0..buf.area.height - 1)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter(|&x| buf[(x, y)].modifier.contains(Modifier::REVERSED))
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect();
+    // Above the status bar (reversed in mono), only the evidence is reversed.
+    assert_eq!(marked, ["21 people25 dead"], "{screen}");
+    insta::assert_snapshot!(format!("{buf:?}"));
+}

@@ -29,6 +29,10 @@ pub enum Action {
     PageColumnsLeft,
     /// Show the next page of columns.
     PageColumnsRight,
+    /// Select the next finding: every column scrolls to its evidence.
+    NextFinding,
+    /// Select the previous finding.
+    PrevFinding,
     /// The terminal was resized.
     Resize {
         width: u16,
@@ -66,6 +70,8 @@ impl Action {
             Action::PageUp,
             Action::Top,
             Action::Bottom,
+            Action::NextFinding,
+            Action::PrevFinding,
             Action::ToggleSync,
             Action::PageColumnsLeft,
             Action::PageColumnsRight,
@@ -96,6 +102,8 @@ impl Action {
             Action::ToggleMouse => "toggle_mouse",
             Action::PageColumnsLeft => "columns_left",
             Action::PageColumnsRight => "columns_right",
+            Action::NextFinding => "next_finding",
+            Action::PrevFinding => "prev_finding",
             Action::Resize { .. } | Action::MouseScroll { .. } => return None,
         };
         Some(name.to_string())
@@ -113,7 +121,7 @@ impl Action {
         let text = match self {
             Action::Quit => "quit (closes help first)",
             Action::ForceQuit => "quit at once",
-            Action::CloseOverlay => "close help",
+            Action::CloseOverlay => "close help / clear the selected finding",
             Action::FocusNext => "focus next column",
             Action::FocusPrev => "focus previous column",
             Action::Focus(n) => return format!("focus column {}", n + 1),
@@ -130,6 +138,8 @@ impl Action {
             Action::ToggleMouse => "mouse wheel capture on/off",
             Action::PageColumnsLeft => "show previous columns",
             Action::PageColumnsRight => "show next columns",
+            Action::NextFinding => "next finding: columns jump to their evidence",
+            Action::PrevFinding => "previous finding",
             Action::Resize { .. } => "terminal resized",
             Action::MouseScroll { .. } => "mouse wheel",
         };

@@ -8,7 +8,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use ratatui::style::{Modifier, Style};
+
 use super::action::Action;
+use super::findings::FindingNav;
 use super::highlight::{Highlight, Highlights};
 use super::text::{self, Doc, Row};
 use crate::analysis::Analysis;
@@ -103,6 +106,12 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub mouse: bool,
     pub quit: bool,
+    findings: Vec<FindingNav>,
+    /// Index into `findings` of the finding under the cursor.
+    pub selected: Option<usize>,
+    /// The selected finding's evidence, per column (drawn over highlights).
+    selection: Vec<Highlights>,
+    selection_style: Style,
 }
 
 impl App {
@@ -127,7 +136,70 @@ impl App {
             overlay: None,
             mouse: false,
             quit: false,
+            findings: Vec::new(),
+            selected: None,
+            selection: vec![Highlights::default(); n],
+            selection_style: Style::new().add_modifier(Modifier::REVERSED),
         }
+    }
+
+    /// The findings n/N step through, and the style marking the selected one.
+    pub fn set_findings(&mut self, findings: Vec<FindingNav>, style: Style) {
+        self.findings = findings;
+        self.selection_style = style;
+        self.select(None);
+    }
+
+    pub fn findings(&self) -> &[FindingNav] {
+        &self.findings
+    }
+
+    /// The selected finding's evidence in a column (empty when none).
+    pub fn selection(&self, column: usize) -> &Highlights {
+        &self.selection[column]
+    }
+
+    /// Select a finding: each column with evidence scrolls so that it sits
+    /// a third of the way down; focus goes to the first such column.
+    fn select(&mut self, index: Option<usize>) {
+        self.selected = index.filter(|&i| i < self.findings.len());
+        let n = self.docs.len();
+        self.selection = vec![Highlights::default(); n];
+        let Some(i) = self.selected else { return };
+        let finding = self.findings[i].clone();
+        let lead = usize::from(self.geometry.body_height) / 3;
+        let mut first = None;
+        for column in 0..n {
+            let spans: Vec<(Range<usize>, Style)> = finding
+                .evidence
+                .iter()
+                .filter(|(s, _)| *s == column)
+                .map(|(_, span)| (span.clone(), self.selection_style))
+                .collect();
+            if let Some(span) = finding.evidence_in(column) {
+                let row = text::row_at(&self.rows[column], span.start);
+                self.scroll[column] = row.saturating_sub(lead).min(self.max_scroll(column));
+                first.get_or_insert(column);
+            }
+            self.selection[column] = Highlights::new(spans);
+        }
+        if let Some(column) = first {
+            self.set_focus(column);
+        }
+    }
+
+    fn step_finding(&mut self, forward: bool) {
+        let n = self.findings.len();
+        if n == 0 {
+            return;
+        }
+        let next = match (self.selected, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.select(Some(next));
     }
 
     pub fn docs(&self) -> &[Doc] {
@@ -187,7 +259,8 @@ impl App {
             Action::ForceQuit => self.quit = true,
             Action::Quit if self.overlay.is_some() => self.overlay = None,
             Action::Quit => self.quit = true,
-            Action::CloseOverlay => self.overlay = None,
+            Action::CloseOverlay if self.overlay.is_some() => self.overlay = None,
+            Action::CloseOverlay => self.select(None),
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
@@ -219,6 +292,8 @@ impl App {
                     self.scroll_to(self.focus, self.scroll[self.focus]);
                 }
             }
+            Action::NextFinding => self.step_finding(true),
+            Action::PrevFinding => self.step_finding(false),
             Action::PageColumnsLeft => self.page_columns(-1),
             Action::PageColumnsRight => self.page_columns(1),
             Action::MouseScroll { x, y, delta } => {
@@ -547,6 +622,76 @@ mod tests {
             delta: 3,
         });
         assert_eq!(a.scroll, [0, 0, 3], "status bar row is not a column");
+    }
+
+    fn finding(evidence: Vec<(usize, Range<usize>)>) -> FindingNav {
+        FindingNav {
+            verdict: crate::compare::Verdict::Conflict,
+            summary: "People killed: 21 vs 25".into(),
+            evidence,
+        }
+    }
+
+    /// Byte offset of paragraph `p` in column `c` of the `app` fixture.
+    fn para(a: &App, c: usize, p: usize) -> Range<usize> {
+        let r = a.docs()[c].paragraphs[p].clone();
+        r.start..r.start + 9
+    }
+
+    #[test]
+    fn findings_step_and_columns_jump_to_their_evidence() {
+        let mut a = app(3, 120, 40);
+        // e2 is near the end of its column: the scroll stops at the end.
+        let (e1, e2) = (para(&a, 1, 5), para(&a, 2, 25));
+        let f0 = finding(vec![(1, e1.clone()), (2, e2.clone())]);
+        let f1 = finding(vec![(0, para(&a, 0, 1))]);
+        a.set_findings(vec![f0, f1], Style::new());
+        assert_eq!(a.selected, None);
+        a.update(Action::NextFinding);
+        assert_eq!(a.selected, Some(0));
+        assert_eq!(a.focus, 1, "focus on the first column with evidence");
+        let lead = usize::from(a.geometry().body_height) / 3;
+        for (col, span) in [(1, &e1), (2, &e2)] {
+            let row = text::row_at(a.rows(col), span.start);
+            assert!(row >= a.scroll[col], "evidence below the top");
+            let body = usize::from(a.geometry().body_height);
+            assert!(row - a.scroll[col] < body, "evidence on screen");
+            // A third of the way down, unless the column's end is reached.
+            assert!(
+                row - a.scroll[col] == lead || a.scroll[col] == a.max_scroll(col),
+                "row {row}, scroll {}",
+                a.scroll[col]
+            );
+            assert_eq!(a.selection(col).spans().len(), 1);
+        }
+        assert_eq!(text::row_at(a.rows(1), e1.start) - a.scroll[1], lead);
+        assert_eq!(a.scroll[2], a.max_scroll(2));
+        assert_eq!(a.scroll[0], 0, "a column without evidence stays");
+        assert!(a.selection(0).is_empty());
+        a.update(Action::NextFinding);
+        assert_eq!((a.selected, a.focus), (Some(1), 0));
+        a.update(Action::NextFinding);
+        assert_eq!(a.selected, Some(0), "wraps around");
+        a.update(Action::PrevFinding);
+        a.update(Action::PrevFinding);
+        assert_eq!(a.selected, Some(0));
+        a.update(Action::CloseOverlay);
+        assert_eq!(a.selected, None, "Esc clears the selection");
+        assert!(a.selection(1).is_empty());
+        a.update(Action::PrevFinding);
+        assert_eq!(a.selected, Some(1), "from nothing, N selects the last");
+    }
+
+    #[test]
+    fn finding_navigation_pages_to_off_screen_columns_and_ignores_no_findings() {
+        let mut a = app(8, 100, 30);
+        a.update(Action::NextFinding);
+        assert_eq!(a.selected, None, "no findings: nothing to select");
+        let e = para(&a, 6, 0);
+        a.set_findings(vec![finding(vec![(6, e)])], Style::new());
+        a.update(Action::NextFinding);
+        assert_eq!(a.focus, 6);
+        assert!(a.visible_columns().contains(&6));
     }
 
     #[test]

@@ -134,7 +134,13 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, column: usize, theme: &
     let mut lines = header_lines(doc, width, g.title_rows, g.meta_rows, theme, focused);
     let body = usize::from(g.body_height);
     for row in rows.iter().skip(scroll).take(body) {
-        lines.push(row_line(doc, row, app.highlights(column), theme.text));
+        lines.push(row_line(
+            doc,
+            row,
+            app.highlights(column),
+            app.selection(column),
+            theme.text,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -180,14 +186,22 @@ fn header_lines<'a>(
     lines
 }
 
-/// One body row, split into spans where highlights start and end.
-fn row_line<'a>(doc: &'a Doc, row: &Row, highlights: &Highlights, base: Style) -> Line<'a> {
+/// One body row, split into spans where highlights start and end; the
+/// selected finding's evidence is drawn over the highlights.
+fn row_line<'a>(
+    doc: &'a Doc,
+    row: &Row,
+    highlights: &Highlights,
+    selection: &Highlights,
+    base: Style,
+) -> Line<'a> {
     match row {
         Row::Blank => Line::default(),
         Row::Text(span) => Line::from(
             highlights
                 .segments(&doc.text, span.clone(), base)
                 .into_iter()
+                .flat_map(|(piece, style)| selection.segments(&doc.text, piece, style))
                 .map(|(piece, style)| Span::styled(&doc.text[piece], style))
                 .collect::<Vec<_>>(),
         ),
@@ -217,6 +231,12 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
             keys(&[Action::ScrollDown, Action::ScrollUp]),
             "scroll".into(),
         ));
+        if !app.findings().is_empty() {
+            items.push((
+                keys(&[Action::NextFinding, Action::PrevFinding]),
+                "findings".into(),
+            ));
+        }
         let sync = if app.sync { "on" } else { "off" };
         items.push((keys(&[Action::ToggleSync]), format!("sync: {sync}")));
         if paged {
@@ -229,6 +249,14 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         items.push((keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
     }
     let mut spans = vec![Span::styled(" ", theme.status)];
+    if let Some(i) = app.selected {
+        let f = &app.findings()[i];
+        let label = format!("F{}/{} {}", i + 1, app.findings().len(), f.verdict.as_str());
+        // The finding matters more than key hints: up to two thirds of the bar.
+        let room = (usize::from(area.width) * 2 / 3).saturating_sub(label.width() + 3);
+        spans.push(Span::styled(label, theme.verdict(f.verdict).patch(theme.status_key)));
+        spans.push(Span::styled(format!(" {}  ", truncate(&f.summary, room)), theme.status));
+    }
     for (key, text) in items {
         let Some(key) = key else { continue };
         spans.push(Span::styled(key, theme.status_key));

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod draw;
+pub mod findings;
 #[doc(hidden)]
 pub mod fixture;
 pub mod highlight;
@@ -41,6 +42,7 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
     {
         app.set_highlights(i, h.spans().to_vec());
     }
+    app.set_findings(findings::from_analysis(&analysis), theme.selected);
     let ui = draw::Ui {
         theme: &theme,
         keymap: &keymap,

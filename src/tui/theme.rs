@@ -33,6 +33,8 @@ pub struct Theme {
     pub verdict_variant: Style,
     pub verdict_unique: Style,
     pub verdict_agree: Style,
+    /// The evidence of the selected finding.
+    pub selected: Style,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -86,6 +88,7 @@ impl Theme {
             verdict_variant: get("verdict_variant")?,
             verdict_unique: get("verdict_unique")?,
             verdict_agree: get("verdict_agree")?,
+            selected: get("selected")?,
         })
     }
 }
