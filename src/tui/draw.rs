@@ -254,8 +254,14 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         let label = format!("F{}/{} {}", i + 1, app.findings().len(), f.verdict.as_str());
         // The finding matters more than key hints: up to two thirds of the bar.
         let room = (usize::from(area.width) * 2 / 3).saturating_sub(label.width() + 3);
-        spans.push(Span::styled(label, theme.verdict(f.verdict).patch(theme.status_key)));
-        spans.push(Span::styled(format!(" {}  ", truncate(&f.summary, room)), theme.status));
+        spans.push(Span::styled(
+            label,
+            theme.verdict(f.verdict).patch(theme.status_key),
+        ));
+        spans.push(Span::styled(
+            format!(" {}  ", truncate(&f.summary, room)),
+            theme.status,
+        ));
     }
     for (key, text) in items {
         let Some(key) = key else { continue };
