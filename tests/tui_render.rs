@@ -173,6 +173,16 @@ fn any_size_renders_without_panicking() {
 }
 
 #[test]
+fn state_lagging_behind_a_resize_does_not_panic() {
+    let analysis = fixture::analysis(seeds());
+    let mut a = app(&analysis, 200, 60);
+    a.update(Action::ToggleHelp);
+    for (w, h) in [(60, 20), (120, 40), (10, 3), (0, 0)] {
+        render(&a, &mono(), w, h);
+    }
+}
+
+#[test]
 fn help_overlay_lists_the_key_map() {
     let analysis = fixture::analysis(seeds());
     let mut a = app(&analysis, 120, 40);

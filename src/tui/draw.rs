@@ -54,11 +54,16 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
     } else {
         for (k, column) in app.visible_columns().enumerate() {
             let xs = g.column_x(k);
+            // Clipped to the frame: the state may lag behind a resize.
             let rect = Rect {
                 x: area.x + xs.start,
-                width: xs.end.min(area.width) - xs.start.min(area.width),
+                width: xs.end - xs.start,
                 ..columns_area
-            };
+            }
+            .intersection(columns_area);
+            if rect.is_empty() {
+                continue;
+            }
             draw_column(frame, rect, app, column, ui.theme);
         }
     }

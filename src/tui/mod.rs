@@ -60,6 +60,8 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
 }
 
 /// Translate a terminal event into an action, if it means one.
+///
+/// Key releases are ignored (terminals with the kitty protocol report them).
 pub fn to_action(event: Event, keymap: &KeyMap) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action(key),
@@ -77,5 +79,50 @@ pub fn to_action(event: Event, keymap: &KeyMap) -> Option<Action> {
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers, MouseEvent};
+
+    #[test]
+    fn events_become_actions() {
+        let keymap = KeyMap::defaults();
+        let press = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(to_action(press, &keymap), Some(Action::ScrollDown));
+        let release = Event::Key(KeyEvent::new_with_kind_and_state(
+            KeyCode::Char('j'),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+            KeyEventState::NONE,
+        ));
+        assert_eq!(to_action(release, &keymap), None);
+        let wheel = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 7,
+                row: 3,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            to_action(wheel(MouseEventKind::ScrollUp), &keymap),
+            Some(Action::MouseScroll {
+                x: 7,
+                y: 3,
+                delta: -WHEEL_LINES
+            })
+        );
+        assert_eq!(to_action(wheel(MouseEventKind::Moved), &keymap), None);
+        assert_eq!(
+            to_action(Event::Resize(80, 24), &keymap),
+            Some(Action::Resize {
+                width: 80,
+                height: 24
+            })
+        );
+        assert_eq!(to_action(Event::FocusGained, &keymap), None);
     }
 }
