@@ -116,14 +116,29 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
             i = j;
             continue;
         }
-        let mut k = j;
-        while k < n && chars[k].1.is_whitespace() {
-            k += 1;
+        // Absorb detached closing quotes ("grazes. \"", "gun. ’..."): a
+        // following token made only of closers/terminal punctuation.
+        let mut k;
+        loop {
+            k = j;
+            while k < n && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let t = (k..n).find(|&t| chars[t].1.is_whitespace()).unwrap_or(n);
+            if k < n && detached_closer(p, &chars[k..t], chars[k].0) {
+                j = t;
+            } else {
+                break;
+            }
         }
         if k >= n {
             break;
         }
-        let cluster: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+        let cluster: String = chars[i..j]
+            .iter()
+            .map(|&(_, c)| c)
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if ends_here(p, chars[i].0, &cluster, &p[chars[k].0..]) {
             let end = chars[j].0;
             push_trimmed(p, start..end, &mut out);
@@ -133,6 +148,27 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(p, start..p.len(), &mut out);
     out
+}
+
+/// Is `token` (starting at byte `at` of `p`) a closing quote cut off from
+/// its sentence by a space? Curly quotes say which way they face; a straight
+/// double quote closes if an odd number of them precede it.
+fn detached_closer(p: &str, token: &[(usize, char)], at: usize) -> bool {
+    let mut has_quote = false;
+    for &(_, c) in token {
+        match c {
+            '"' => {
+                if p[..at].matches('"').count().is_multiple_of(2) {
+                    return false;
+                }
+                has_quote = true;
+            }
+            '”' | '’' | '»' | '\'' => has_quote = true,
+            c if is_terminal(c) || c == ')' || c == ']' => {}
+            _ => return false,
+        }
+    }
+    has_quote
 }
 
 fn push_trimmed(p: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -151,7 +187,17 @@ fn ends_here(p: &str, at: usize, cluster: &str, next: &str) -> bool {
     if first.is_lowercase() {
         return false;
     }
+    // A straight quote glued to a lower-case word is a detached closing
+    // quote: `change? "he said`.
+    let mut rest = next.chars();
+    if matches!(rest.next(), Some('"' | '\'')) && rest.next().is_some_and(char::is_lowercase) {
+        return false;
+    }
     let word = next_word(next);
+    if first.is_ascii_digit() && cluster.starts_with(['?', '!']) {
+        // "earns? 900": a currency sign lost in conversion, not a question.
+        return false;
+    }
     let bare_period = cluster.starts_with('.')
         && !cluster.starts_with("..")
         && !cluster
@@ -166,6 +212,11 @@ fn ends_here(p: &str, at: usize, cluster: &str, next: &str) -> bool {
     let opener_next = is_opener(first) || rules.openers.contains(word);
     if token.is_empty() {
         return true;
+    }
+    if first.is_ascii_digit() && token[..token.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        // "Dh472. 72bn": a decimal broken by a space. News style never starts
+        // a sentence with a numeral right after one ending in a number.
+        return false;
     }
     if rules.never.contains(token.as_str()) {
         return false;
@@ -363,6 +414,22 @@ mod tests {
                 ],
             ),
             ("No final stop here", &["No final stop here"]),
+            (
+                "\"Most cuts are minor. Nobody is in danger. \"",
+                &["\"Most cuts are minor.", "Nobody is in danger. \""],
+            ),
+            (
+                "‘ Run, it is a fire. ’... We all ran.",
+                &["‘ Run, it is a fire. ’...", "We all ran."],
+            ),
+            (
+                "Why would they stop? \"she asked. They did not.",
+                &["Why would they stop? \"she asked.", "They did not."],
+            ),
+            (
+                "The loan was worth? 45.5 billion (Dh190. 6bn) in all.",
+                &["The loan was worth? 45.5 billion (Dh190. 6bn) in all."],
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(&sents(input), expected, "input: {input}");

@@ -320,3 +320,85 @@ fn directory_sorted_and_filtered_ids_across_paths() {
         ]
     );
 }
+
+#[test]
+fn markdown_file_stripped_and_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "story.md",
+        b"---\ntitle: Port strike ends\noutlet: Harbour News\n---\n# Port strike *ends*\n\n<!-- editor: check figures -->\nDock workers voted to end a **nine-day** strike, [the union](https://u.test) said.\n\n> \"We got a fair deal,\" said `Ana Ruiz`.\n\n- Ships resume loading on Monday.\n",
+    );
+    assert_eq!(s.format, Format::Markdown);
+    assert_eq!(s.title, "Port strike ends");
+    assert_eq!(s.outlet.as_deref(), Some("Harbour News"));
+    for junk in ["#", "**", "](", "<!--", "editor", "`", "> "] {
+        assert!(!s.text.contains(junk), "{junk:?} left in {:?}", s.text);
+    }
+    assert!(
+        s.text
+            .contains("Dock workers voted to end a nine-day strike, the union said.")
+    );
+    assert!(s.text.contains("\"We got a fair deal,\" said Ana Ruiz."));
+    assert!(s.text.contains("• Ships resume"));
+    let para_texts: Vec<&str> = s.paragraphs.iter().map(|p| &s.text[p.clone()]).collect();
+    assert_eq!(para_texts[0], "Port strike ends");
+    // "nine-day" is on line 8 of the file, after "Dock workers voted to end a **".
+    let loc = s.locate(s.text.find("nine-day").unwrap());
+    assert_eq!((loc.line, loc.column), (8, 31));
+    let loc = s.locate(s.text.find("Ana Ruiz").unwrap());
+    assert_eq!((loc.line, loc.column), (10, 31));
+    check_invariants(&s);
+}
+
+#[test]
+fn html_file_title_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = r#"<html><head><title>Wildfire forces 3,000 to flee</title></head><body>
+<div class="menu"><a href="/">Home</a></div>
+<article><h1>Wildfire forces 3,000 to flee</h1>
+<p>A wildfire driven by strong winds forced about 3,000 people to leave their homes on Tuesday, fire officials said, as crews struggled to contain the blaze in the hills.</p>
+<p>&quot;We have never seen it move this fast,&quot; said fire chief Tom Hale. The fire had burned 4,500 hectares by evening, according to Gov. Rita Mays.</p>
+<p>No deaths were reported. Two firefighters were treated for smoke inhalation &amp; released, officials said late on Tuesday night.</p>
+</article></body></html>"#;
+    let s = load_one(dir.path(), "fire.html", html.as_bytes());
+    assert_eq!(s.format, Format::Html);
+    assert_eq!(s.title, "Wildfire forces 3,000 to flee");
+    assert!(!s.text.contains('<') && !s.text.contains("&quot;") && !s.text.contains("&amp;"));
+    assert!(
+        s.text
+            .contains("\"We have never seen it move this fast,\" said fire chief Tom Hale.")
+    );
+    assert!(s.paragraphs.len() >= 3, "{:?}", s.paragraphs);
+    let sents: Vec<&str> = (0..s.sentences.len()).map(|i| s.sentence_text(i)).collect();
+    assert!(sents.contains(&"No deaths were reported."), "{sents:#?}");
+    assert!(
+        sents
+            .iter()
+            .any(|t| t.ends_with("according to Gov. Rita Mays.")),
+        "{sents:#?}"
+    );
+    // Offsets for HTML point into the extracted text.
+    let at = s.text.find("No deaths").unwrap();
+    let loc = s.locate(at);
+    assert_eq!(&s.origin.file_text[loc.offset..][..9], "No deaths");
+    check_invariants(&s);
+}
+
+#[test]
+fn hard_wrapped_file_joins_lines_into_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "wrapped.txt",
+        b"Bridge reopens\n\nThe old bridge over the river reopened to traffic on Friday after\na two-year repair that cost the city about $40 million, the mayor\nsaid at a ribbon-cutting ceremony attended by several hundred\nresidents. Buses will use it from next week.\n\nThe bridge was closed in 2019 after engineers found cracks in two\nof its main supports during a routine inspection of the structure.\n",
+    );
+    assert_eq!(s.paragraphs.len(), 3);
+    let sents: Vec<&str> = (0..s.sentences.len()).map(|i| s.sentence_text(i)).collect();
+    assert_eq!(sents.len(), 4, "{sents:#?}");
+    assert!(
+        sents[1].starts_with("The old bridge") && sents[1].ends_with("several hundred\nresidents.")
+    );
+    assert_eq!(s.sentences[2].paragraph, 1);
+    check_invariants(&s);
+}
