@@ -125,7 +125,7 @@ fn block_prefix(line: &str, out: &mut Vec<Piece>) -> usize {
     if (1..=6).contains(&hashes) && matches!(rest.as_bytes().get(hashes), None | Some(b' ')) {
         return (i + hashes + 1).min(line.len());
     }
-    if rest.len() >= 2 && matches!(&rest[..2], "- " | "* " | "+ ") {
+    if ["- ", "* ", "+ "].iter().any(|m| rest.starts_with(m)) {
         out.push(Piece::Insert("• "));
         return i + 2;
     }

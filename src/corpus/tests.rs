@@ -402,3 +402,76 @@ fn hard_wrapped_file_joins_lines_into_paragraphs() {
     assert_eq!(s.sentences[2].paragraph, 1);
     check_invariants(&s);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::check_invariants;
+    use crate::corpus::{Format, load};
+
+    /// Text made of news-ish pieces: words, abbreviations, punctuation,
+    /// quotes, controls, line breaks, multi-byte characters.
+    fn newsish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Mr.".to_string()),
+            Just("U.S.".to_string()),
+            Just("U. S.".to_string()),
+            Just("a. m.".to_string()),
+            Just("J.".to_string()),
+            Just("6.1".to_string()),
+            Just("...".to_string()),
+            Just("…".to_string()),
+            Just("\"".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("’".to_string()),
+            Just("?".to_string()),
+            Just("!".to_string()),
+            Just(".".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\t".to_string()),
+            Just("\u{1b}[1m".to_string()),
+            Just("\u{202e}".to_string()),
+            Just("**".to_string()),
+            Just("[x](y)".to_string()),
+            Just("# ".to_string()),
+            Just("> ".to_string()),
+            Just("<!--".to_string()),
+            Just("-->".to_string()),
+            Just("<p>".to_string()),
+            Just("---\n".to_string()),
+            "[A-Za-z]{1,9}",
+            "[0-9]{1,4}",
+            "\\PC{1,3}",
+        ];
+        prop::collection::vec(piece, 1..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_loads_with_valid_spans(text in newsish(), fmt in 0..3u8) {
+            let format = [Format::Text, Format::Markdown, Format::Html][fmt as usize];
+            if let Ok(s) = load::build("S1".into(), "x".into(), format, text.as_bytes()) {
+                check_invariants(&s);
+                prop_assert!(!s.text.chars().any(|c| c.is_control() && c != '\n'));
+                for i in 0..=s.text.len() {
+                    if s.text.is_char_boundary(i) {
+                        let loc = s.locate(i);
+                        prop_assert!(loc.offset <= s.origin.file_text.len());
+                        prop_assert!(loc.line >= 1 && loc.column >= 1);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            if let Ok(s) = load::build("S1".into(), "x".into(), Format::Text, &bytes) {
+                check_invariants(&s);
+            }
+        }
+    }
+}
