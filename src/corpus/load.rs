@@ -8,7 +8,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::sanitize::TextBuilder;
 use super::{
-    Format, LoadError, Origin, Source, decode, frontmatter, html, markdown, paragraphs, sentences,
+    Format, LoadError, Origin, Source, dateline, decode, frontmatter, html, markdown, paragraphs,
+    sentences,
 };
 
 /// File extensions picked up from directories.
@@ -137,13 +138,18 @@ pub(crate) fn build(
     let paragraphs = paragraphs::paragraphs(&text);
     let sentences = sentences::sentences(&text, &paragraphs);
     let words = count_words(&text);
-    let title = fm
+    let given_title = fm
         .title
         .clone()
         .or(html_title)
         .map(|t| clean_line(&t))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| first_line_title(&text));
+        .filter(|t| !t.is_empty());
+    let title_from_text = given_title.is_none();
+    let title = given_title.unwrap_or_else(|| first_line_title(&text));
+    let published = match fm.published {
+        Some(p) => Some(clean_line(&p)),
+        None => dateline::find(&text, &paragraphs, title_from_text),
+    };
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -154,7 +160,7 @@ pub(crate) fn build(
         format,
         title,
         outlet: fm.outlet.map(|s| clean_line(&s)),
-        published: fm.published.map(|s| clean_line(&s)),
+        published,
         url: fm.url.map(|s| clean_line(&s)),
         text,
         paragraphs,

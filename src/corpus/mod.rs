@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+mod dateline;
 mod decode;
 mod frontmatter;
 mod html;

@@ -1,30 +1,32 @@
 //! Splitting clean text into paragraphs.
 //!
 //! Lines separated by blank lines form blocks. Inside a block, a file is
-//! either *hard-wrapped* (classic 60-100 column prose: consecutive lines
+//! either *hard-wrapped* (prose wrapped at a fixed column: consecutive lines
 //! continue one paragraph) or *line-per-paragraph* (news dumps with one
-//! paragraph per line and no blank lines). We decide once per file:
-//! hard-wrapped if at least 3 lines are followed by another line of the same
-//! block, nearly all lines are at most 100 characters, the typical such line
-//! is at least 40 characters, and at least 40% of them stop mid-sentence
-//! (no terminal punctuation). In a hard-wrapped file a new paragraph still
-//! starts after a short line (under 60% of the wrap width: headlines,
-//! datelines, paragraph ends), at an indented line, and at a list item.
-//! `text` keeps its '\n's; the TUI rewraps paragraphs.
+//! paragraph per line and no blank lines). We decide once per file, looking
+//! at the "inner" lines (those followed by another line of the same block):
+//! hard-wrapped if there are at least 3, the wrap width (95th percentile of
+//! their lengths) is at most 160 characters, at least half of them are longer
+//! than half that width (wrapped lines fill the column), and at least 40% of
+//! those stop mid-sentence (no terminal punctuation). One-paragraph-per-line
+//! news fails the last test: its lines end with a full stop.
+//! In a hard-wrapped file a new paragraph still starts after a short line
+//! (under 60% of the wrap width: headlines, datelines, paragraph ends), at an
+//! indented line, and at a list item.
+//! `text` keeps its '\n's either way; the TUI rewraps paragraphs.
 
 use std::ops::Range;
 
 /// Paragraph ranges of `text`, trimmed of surrounding whitespace, in order.
 pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let blocks = blocks(text);
-    let wrapped = is_hard_wrapped(text, &blocks);
+    let width = wrap_width(text, &blocks);
     let mut out = Vec::new();
     for block in &blocks {
-        if !wrapped {
+        let Some(width) = width else {
             out.extend(block.iter().filter_map(|l| trim(text, l.clone())));
             continue;
-        }
-        let width = wrap_width(text, &blocks);
+        };
         let mut start = block[0].start;
         for pair in block.windows(2) {
             let (prev, line) = (&pair[0], &pair[1]);
@@ -69,38 +71,32 @@ fn inner_lines(blocks: &[Vec<Range<usize>>]) -> impl Iterator<Item = &Range<usiz
     blocks.iter().flat_map(|b| &b[..b.len() - 1])
 }
 
-fn is_hard_wrapped(text: &str, blocks: &[Vec<Range<usize>>]) -> bool {
+/// The wrap width if the file is hard-wrapped, else None.
+fn wrap_width(text: &str, blocks: &[Vec<Range<usize>>]) -> Option<usize> {
     let inner: Vec<&Range<usize>> = inner_lines(blocks).collect();
     if inner.len() < 3 {
-        return false;
-    }
-    let all: Vec<usize> = blocks.iter().flatten().map(|l| chars(text, l)).collect();
-    let long = all.iter().filter(|&&n| n > 100).count();
-    if long * 20 > all.len() {
-        return false;
+        return None;
     }
     let mut lens: Vec<usize> = inner.iter().map(|l| chars(text, l)).collect();
     lens.sort_unstable();
-    if lens[lens.len() / 2] < 40 {
-        return false;
+    let width = lens[(lens.len() * 95 / 100).min(lens.len() - 1)];
+    if width > 160 || width < 20 {
+        return None;
     }
-    let open = inner
+    let full: Vec<&str> = inner
         .iter()
-        .filter(|l| !ends_sentence(text[(**l).clone()].trim_end()))
-        .count();
-    open * 10 >= inner.len() * 4
+        .map(|l| text[(*l).clone()].trim_end())
+        .filter(|l| l.chars().count() * 2 > width)
+        .collect();
+    if full.len() * 2 < inner.len() {
+        return None;
+    }
+    let open = full.iter().filter(|l| !ends_sentence(l)).count();
+    (open * 10 >= full.len() * 4).then_some(width)
 }
 
 fn ends_sentence(line: &str) -> bool {
     line.ends_with(['.', '!', '?', ':', '"', '\'', '”', '’', ')', '…'])
-}
-
-/// The wrap width: the longest line that is followed by another.
-fn wrap_width(text: &str, blocks: &[Vec<Range<usize>>]) -> usize {
-    inner_lines(blocks)
-        .map(|l| chars(text, l))
-        .max()
-        .unwrap_or(80)
 }
 
 fn starts_paragraph(text: &str, prev: &Range<usize>, line: &Range<usize>, width: usize) -> bool {
@@ -154,6 +150,14 @@ mod tests {
         assert!(p[1].contains('\n'), "text keeps its line breaks");
         assert!(p[2].ends_with("cleared them."));
         assert_eq!(p[3], "Short last line.");
+    }
+
+    #[test]
+    fn wide_wrap_joined_short_sentence_lines_not() {
+        let wide = "Negotiators from both sides met again on Thursday in the border town, where talks had stalled\nlast month over the question of who would control the crossing, a senior official told the\nnews agency, adding that a deal could be signed as early as next week if the remaining issues\nwere settled.\n";
+        assert_eq!(paras(wide).len(), 1);
+        let lines = "The talks resumed on Thursday.\nBoth sides sent new teams.\nA deal could come next week, an official said.\nThe crossing stays closed for now.\n";
+        assert_eq!(paras(lines).len(), 4);
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
                 k += 1;
             }
             let t = (k..n).find(|&t| chars[t].1.is_whitespace()).unwrap_or(n);
-            if k < n && detached_closer(p, &chars[k..t], chars[k].0) {
+            if k < n && detached_closer(p, &chars[k..t], chars[k].0, t == n) {
                 j = t;
             } else {
                 break;
@@ -152,13 +152,14 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
 
 /// Is `token` (starting at byte `at` of `p`) a closing quote cut off from
 /// its sentence by a space? Curly quotes say which way they face; a straight
-/// double quote closes if an odd number of them precede it.
-fn detached_closer(p: &str, token: &[(usize, char)], at: usize) -> bool {
+/// double quote closes if it ends the paragraph (a quote running on from an
+/// earlier paragraph) or an odd number of them precede it.
+fn detached_closer(p: &str, token: &[(usize, char)], at: usize, at_end: bool) -> bool {
     let mut has_quote = false;
     for &(_, c) in token {
         match c {
             '"' => {
-                if p[..at].matches('"').count().is_multiple_of(2) {
+                if !at_end && p[..at].matches('"').count().is_multiple_of(2) {
                     return false;
                 }
                 has_quote = true;
@@ -171,12 +172,18 @@ fn detached_closer(p: &str, token: &[(usize, char)], at: usize) -> bool {
     has_quote
 }
 
+/// Push `r` trimmed. A piece without letters or digits (stray quotes or
+/// dots) is not a sentence: it joins the previous one.
 fn push_trimmed(p: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &p[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
     let end = r.start + s.trim_end().len();
-    if start < end {
-        out.push(start..end);
+    if start >= end {
+        return;
+    }
+    match out.last_mut() {
+        Some(prev) if !p[start..end].chars().any(char::is_alphanumeric) => prev.end = end,
+        _ => out.push(start..end),
     }
 }
 
@@ -418,6 +425,11 @@ mod tests {
                 "\"Most cuts are minor. Nobody is in danger. \"",
                 &["\"Most cuts are minor.", "Nobody is in danger. \""],
             ),
+            (
+                "The rest have only scratches. \"",
+                &["The rest have only scratches. \""],
+            ),
+            ("It ended. ? ! Then calm.", &["It ended. ? !", "Then calm."]),
             (
                 "‘ Run, it is a fire. ’... We all ran.",
                 &["‘ Run, it is a fire. ’...", "We all ran."],

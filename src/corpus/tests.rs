@@ -169,6 +169,70 @@ fn unreadable_file() {
 }
 
 #[test]
+fn path_through_a_file_is_unreadable() {
+    // "article.txt/part.txt": a file where a directory is expected.
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "article.txt", b"Text.");
+    let p = file.join("part.txt");
+    let err = load_paths(&[p]).unwrap_err();
+    assert!(matches!(err, LoadError::Unreadable { .. }), "{err:?}");
+    assert!(err.to_string().contains("part.txt"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("loop.txt");
+    std::os::unix::fs::symlink(&p, &p).unwrap();
+    let err = load_paths(&[p]).unwrap_err();
+    assert!(matches!(err, LoadError::Unreadable { .. }), "{err:?}");
+    assert!(err.to_string().contains("loop.txt"));
+}
+
+#[test]
+fn front_matter_only_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "meta.md",
+        b"---\ntitle: Nothing here\n---\n\n<!-- draft -->\n",
+    );
+    let err = load_paths(&[p]).unwrap_err();
+    assert!(matches!(err, LoadError::Empty { .. }), "{err:?}");
+}
+
+#[test]
+fn error_stops_at_first_bad_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", b"Fine text.");
+    let bad = write(dir.path(), "bad.txt", b"");
+    let err = load_paths(&[good, bad]).unwrap_err();
+    assert!(err.to_string().contains("bad.txt"), "{err}");
+}
+
+#[test]
+fn dateline_fills_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "wire.txt",
+        b"---\noutlet: wire\n---\nTrain derails near border\nUpdated 11/2/2021 8:15 PM\nA freight train derailed on Tuesday, officials said.\n",
+    );
+    assert_eq!(s.published.as_deref(), Some("11/2/2021 8:15 PM"));
+    let s = load_one(
+        dir.path(),
+        "fm.txt",
+        b"---\npublished: 2021-11-03\n---\nTrain derails\nUpdated 11/2/2021 8:15 PM\nText.\n",
+    );
+    assert_eq!(
+        s.published.as_deref(),
+        Some("2021-11-03"),
+        "front matter wins"
+    );
+}
+
+#[test]
 fn directory_where_file_expected_in_listing_is_skipped() {
     // A sub-directory named like an article is not an article.
     let dir = tempfile::tempdir().unwrap();
