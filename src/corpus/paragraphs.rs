@@ -80,7 +80,7 @@ fn wrap_width(text: &str, blocks: &[Vec<Range<usize>>]) -> Option<usize> {
     let mut lens: Vec<usize> = inner.iter().map(|l| chars(text, l)).collect();
     lens.sort_unstable();
     let width = lens[(lens.len() * 95 / 100).min(lens.len() - 1)];
-    if width > 160 || width < 20 {
+    if !(20..=160).contains(&width) {
         return None;
     }
     let full: Vec<&str> = inner
