@@ -6,6 +6,19 @@ use serde::Serialize;
 use crate::claims::{Claim, Topic};
 use crate::corpus::Source;
 
+pub mod align;
+pub mod group;
+mod rank;
+pub mod text;
+pub mod values;
+pub mod variants;
+pub mod wire;
+
+#[cfg(test)]
+pub(crate) mod testkit;
+
+pub use align::{Aligner, DiffTag, word_diff};
+
 /// The verdict of a finding (design.md section 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,7 +55,10 @@ impl Verdict {
 
     /// Conflict, partial and variant: what the reader must look at.
     pub fn is_discrepancy(self) -> bool {
-        matches!(self, Verdict::Conflict | Verdict::Partial | Verdict::Variant)
+        matches!(
+            self,
+            Verdict::Conflict | Verdict::Partial | Verdict::Variant
+        )
     }
 }
 
@@ -66,6 +82,9 @@ pub struct Finding {
     pub summary: String,
     /// Stable identity across runs, used to key reviews.
     pub key: String,
+    /// Every source of this finding shares wire copy with the others: their
+    /// agreement is not independent confirmation.
+    pub wire_only: bool,
 }
 
 /// Two sources sharing long passages: agreement between them is not
@@ -86,7 +105,21 @@ pub struct Comparison {
     pub shared_copy: Vec<SharedCopy>,
 }
 
+/// Group claims into findings, cluster name variants, detect wire copy.
+/// Findings come sorted (see `Comparison::findings`).
 pub fn compare(sources: &[Source], claims: &[Claim]) -> Comparison {
-    let _ = (sources, claims);
-    Comparison::default()
+    let aligner = Aligner::new(sources, claims);
+    compare_with(sources, claims, &aligner)
+}
+
+/// `compare` with an aligner already built (the TUI keeps one for evidence).
+pub fn compare_with(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Comparison {
+    let mut drafts = group::group(claims, aligner);
+    drafts.extend(rank::variant_drafts(claims));
+    let shared_copy = wire::shared_copy(sources);
+    let findings = rank::finish(sources, claims, drafts, &shared_copy);
+    Comparison {
+        findings,
+        shared_copy,
+    }
 }
