@@ -12,11 +12,17 @@ use super::{Finding, SharedCopy, Verdict};
 use crate::claims::{Claim, Topic};
 use crate::corpus::Source;
 
-/// Source labels in summaries are cut to this many characters.
+/// Source labels longer than `LONG_NAME` characters are cut to `SHORT_NAME`
+/// ("000_0b2b0a246d65c953" -> "000_0b2b0a24").
 const SHORT_NAME: usize = 12;
+const LONG_NAME: usize = 16;
 
 pub fn short_name(name: &str) -> String {
-    name.chars().take(SHORT_NAME).collect()
+    if name.chars().count() > LONG_NAME {
+        name.chars().take(SHORT_NAME).collect()
+    } else {
+        name.to_string()
+    }
 }
 
 /// Importance of a topic for the main event: casualties first.
@@ -276,7 +282,7 @@ mod tests {
             ),
             source(
                 1,
-                "001_e92089c3aa",
+                "001_e92089c3aaf1b2c3",
                 "Fighting near Tripoli has killed 25 people. Fayez al-Sarraj appealed for calm. The uprising began in 2011.",
             ),
         ];
