@@ -14,9 +14,10 @@ use crate::corpus::Source;
 pub const ALIGN_THRESHOLD: f64 = 0.25;
 /// Added when the two sentences state a claim with the same value.
 const SHARED_VALUE_BONUS: f64 = 0.1;
-/// Terms found in more sentences than this are skipped when collecting
-/// candidates: they add little and would make lookups quadratic.
-const MAX_POSTINGS: usize = 5000;
+/// Terms found in more than this many sentences (or 1/20 of all sentences,
+/// if more) are skipped when collecting candidates: their weight is low and
+/// walking their postings would make lookups quadratic in archive size.
+const MAX_POSTINGS: usize = 200;
 
 /// Sentence index over all sources, built once.
 /// A sentence's (term id, weight) pairs sorted by term, and its norm.
@@ -30,6 +31,8 @@ pub struct Aligner {
     vectors: Vec<Vec<SentenceVector>>,
     /// (source, sentence) -> numeric values of the claims it states (bits)
     values: HashMap<(u32, u32), Vec<u64>>,
+    /// Postings longer than this are not walked by `best_matches`.
+    max_postings: usize,
 }
 
 impl Aligner {
@@ -93,6 +96,7 @@ impl Aligner {
             postings,
             vectors,
             values,
+            max_postings: MAX_POSTINGS.max(n as usize / 20),
         }
     }
 
@@ -144,7 +148,7 @@ impl Aligner {
         let mut dots: HashMap<(u32, u32), f32> = HashMap::new();
         for &(id, w) in v {
             let list = &self.postings[id as usize];
-            if list.len() > MAX_POSTINGS {
+            if list.len() > self.max_postings {
                 continue;
             }
             for &(s, i, w2) in list {

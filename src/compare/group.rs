@@ -33,6 +33,9 @@ use crate::claims::{Claim, Topic, Value};
 const SAME_LINK: f64 = 0.2;
 /// Different figures: sentences must be this alike to be about one thing.
 const DIFF_LINK: f64 = 0.3;
+/// Same-value candidates looked at per claim (the most recent ones): keeps
+/// common small figures ("2 people") from making clustering quadratic.
+const MAX_VALUE_CANDIDATES: usize = 64;
 
 /// A finding before ranking, summary and key.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,33 +89,32 @@ fn loose_classes(
             })
         })
         .collect();
-    let mut parent: Vec<usize> = (0..distinct.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Star clustering in order of appearance: each distinct value joins the
+    // first class whose representative it matches, so a generic value
+    // ("tsunami") cannot chain two specific ones ("2004 tsunami", "2006
+    // tsunami") together. Candidates come from a token index of the
+    // representatives.
+    let mut class: Vec<usize> = Vec::with_capacity(distinct.len());
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, t) in distinct.iter().enumerate() {
+        let mut cands: BTreeSet<usize> = BTreeSet::new();
         for w in t {
-            index.entry(w.as_str()).or_default().push(i);
+            if let Some(reps) = index.get(w.as_str()) {
+                cands.extend(reps.iter().copied());
+            }
         }
-    }
-    for list in index.values() {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if same(&distinct[a], &distinct[b]) {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
+        let found = cands.into_iter().find(|&r| same(&distinct[r], t));
+        match found {
+            Some(r) => class.push(r),
+            None => {
+                class.push(i);
+                for w in t {
+                    index.entry(w.as_str()).or_default().push(i);
                 }
             }
         }
     }
-    ids.into_iter()
-        .map(|i| i.map(|i| find(&mut parent, i)))
-        .collect()
+    ids.into_iter().map(|i| i.map(|i| class[i])).collect()
 }
 
 fn is_year(w: &str) -> bool {
@@ -242,7 +244,8 @@ fn context_clusters(claims: &[Claim], members: &[usize], aligner: &Aligner) -> V
         let c = &claims[ci];
         let mut cands: BTreeSet<usize> = BTreeSet::new();
         if let Some(list) = by_value.get(&value_key(c)) {
-            cands.extend(list.iter().copied());
+            let from = list.len().saturating_sub(MAX_VALUE_CANDIDATES);
+            cands.extend(list[from..].iter().copied());
         }
         for (s, i, _) in aligner.best_matches(c.source, c.sentence) {
             if let Some(list) = by_sentence.get(&(s, i)) {
@@ -435,6 +438,22 @@ mod tests {
             .unwrap();
         assert_eq!(bg.claims, [3, 6]);
         assert_eq!(bg.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn generic_scope_does_not_chain_specific_ones() {
+        let scopes = [
+            Some("the 2004 tsunami"),
+            Some("the tsunami"),
+            Some("tsunami of 2006"),
+            None,
+            Some("2004 tsunami"),
+        ];
+        let c = loose_classes(&scopes, scope_tokens, same_scope);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[0], c[4]);
+        assert_ne!(c[0], c[2]);
+        assert_eq!(c[3], None);
     }
 
     #[test]

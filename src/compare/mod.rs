@@ -123,3 +123,89 @@ pub fn compare_with(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> 
         shared_copy,
     }
 }
+
+#[cfg(test)]
+mod scale_tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::claims::Value;
+    use crate::compare::testkit::{claim, num, source, text};
+
+    const PLACES: [&str; 8] = [
+        "Lerin", "Varos", "Kallen", "Morava", "Tessin", "Orvik", "Dalmar", "Peskov",
+    ];
+    const PEOPLE: [&str; 6] = [
+        "Anna Korvel",
+        "Petar Hodzic",
+        "Mira Stanek",
+        "Jonas Vell",
+        "Ilse Marten",
+        "Tomas Brandt",
+    ];
+
+    /// `n` articles about `n / 4` events, each with figures, ages, names.
+    fn archive(n: usize) -> (Vec<Source>, Vec<Claim>) {
+        let mut sources = Vec::new();
+        let mut claims = Vec::new();
+        for i in 0..n {
+            let ev = i / 4;
+            let place = PLACES[ev % PLACES.len()];
+            let person = PEOPLE[(ev + i) % PEOPLE.len()];
+            let dead = 10 + (ev % 7) + (i % 2);
+            let body = format!(
+                "Floods in {place} kill {dead} people. Rescuers said {dead} people died and {hurt} were injured near {place} in event {ev}. \
+                 The river rose {dist} km above the town of {place}. {person}, {age}, a local teacher, described the night. \
+                 Officials counted {homes} homes destroyed in district {ev}. Report number {i} follows.",
+                hurt = 30 + ev % 5,
+                dist = 3 + ev % 4,
+                age = 40 + ev % 9,
+                homes = 100 + ev,
+            );
+            let s = source(i, &format!("article_{i:05}"), &body);
+            let k = sources.len();
+            let dead_s = format!("{dead} people died");
+            let mut c = vec![
+                claim(k, &s, &dead_s, Topic::Killed, num(dead as f64)),
+                claim(
+                    k,
+                    &s,
+                    " were injured",
+                    Topic::Wounded,
+                    num((30 + ev % 5) as f64),
+                ),
+                claim(k, &s, " km", Topic::Distance, num((3 + ev % 4) as f64)),
+                claim(k, &s, person, Topic::Name, Value::Text(person.to_string())),
+                claim(k, &s, " homes", Topic::Count, num((100 + ev) as f64)),
+                claim(k, &s, place, Topic::Name, text(place)),
+            ];
+            c[0].scope = Some(format!("event {ev}"));
+            c[1].scope = Some(format!("event {ev}"));
+            c[4].unit = Some("homes".into());
+            claims.extend(c);
+            sources.push(s);
+        }
+        (sources, claims)
+    }
+
+    fn time(n: usize) -> (Duration, usize) {
+        let (s, c) = archive(n);
+        let t = Instant::now();
+        let cmp = compare(&s, &c);
+        (t.elapsed(), cmp.findings.len())
+    }
+
+    /// Indexed candidate search keeps the comparison near-linear: four
+    /// times the sources must not cost anywhere near sixteen times the time.
+    #[test]
+    fn comparison_stays_near_linear() {
+        let (small, fs) = time(100);
+        let (big, fb) = time(400);
+        assert!(fb > fs);
+        assert!(
+            big < small * 10 + Duration::from_millis(300),
+            "100 sources: {small:?}, 400 sources: {big:?}"
+        );
+        assert!(big < Duration::from_secs(30), "{big:?}");
+    }
+}

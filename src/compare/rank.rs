@@ -112,18 +112,14 @@ fn label(d: &Draft, claims: &[Claim]) -> String {
     }
 }
 
-/// What one source says, as shown in the summary.
-fn source_statement(d: &Draft, claims: &[Claim], source: usize) -> String {
-    let mine = d
-        .claims
-        .iter()
-        .zip(&d.primary)
-        .filter(|(i, p)| **p && claims[**i].source == source);
+/// What one source says (its primary claims `mine`), as shown in the summary.
+fn source_statement(d: &Draft, claims: &[Claim], mine: &[usize]) -> String {
+    let mine = mine.iter();
     match d.topic {
         Topic::Backers => {
             let mut seen = BTreeSet::new();
             let names: Vec<String> = mine
-                .map(|(&i, _)| claims[i].value.to_string())
+                .map(|&i| claims[i].value.to_string())
                 .filter(|v| seen.insert(norm_text(v)))
                 .collect();
             names.join(", ")
@@ -131,7 +127,7 @@ fn source_statement(d: &Draft, claims: &[Claim], source: usize) -> String {
         Topic::Name => {
             let mut seen = BTreeSet::new();
             let spellings: Vec<&str> = d.subject.as_deref().unwrap_or("").split(" / ").collect();
-            for (&i, _) in mine {
+            for &i in mine {
                 for t in name_tokens(&claims[i].value.to_string()) {
                     if let Some(s) = spellings.iter().find(|s| s.to_lowercase() == t) {
                         seen.insert(s.to_string());
@@ -141,19 +137,24 @@ fn source_statement(d: &Draft, claims: &[Claim], source: usize) -> String {
             seen.into_iter().collect::<Vec<_>>().join(", ")
         }
         _ => mine
-            .map(|(&i, _)| display(&claims[i]))
+            .map(|&i| display(&claims[i]))
             .next()
             .unwrap_or_default(),
     }
 }
 
 fn summary(d: &Draft, claims: &[Claim], sources: &[Source]) -> String {
-    let srcs: BTreeSet<usize> = d.claims.iter().map(|&i| claims[i].source).collect();
+    let mut per_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&i, &p) in d.claims.iter().zip(&d.primary) {
+        if p {
+            per_source.entry(claims[i].source).or_default().push(i);
+        }
+    }
     // Group sources by what they say, in order of first source.
     let mut order: Vec<String> = Vec::new();
     let mut by_statement: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for s in srcs {
-        let st = source_statement(d, claims, s);
+    for (s, mine) in per_source {
+        let st = source_statement(d, claims, &mine);
         if !by_statement.contains_key(&st) {
             order.push(st.clone());
         }
