@@ -86,15 +86,18 @@ pub fn similar_spelling(a: &str, b: &str) -> bool {
     a.as_bytes()[0] == b.as_bytes()[0] && jw >= JW_SPELLING && levenshtein(a, b) <= 2
 }
 
-/// First names before the same surname: looser, the surname vouches.
+/// First names before the same surname: the surname vouches, so the first
+/// letter may differ (Giannis / Yiannis, Ilias / Elias).
 fn similar_first_name(a: &str, b: &str) -> bool {
-    a != b
-        && comparable(a)
-        && comparable(b)
-        && !a.starts_with(b)
-        && !b.starts_with(a)
-        && jaro_winkler(a, b) >= JW_SPELLING - 0.02
-        && levenshtein(a, b) <= 2
+    if a == b || !comparable(a) || !comparable(b) || a.starts_with(b) || b.starts_with(a) {
+        return false;
+    }
+    let dm = DoubleMetaphone::default();
+    let (pa, aa) = codes(&dm, a);
+    let (pb, ab) = codes(&dm, b);
+    let same_code = pa == pb || pa == ab || aa == pb || aa == ab;
+    let jw = jaro_winkler(a, b);
+    (same_code && jw >= JW_PHONETIC) || (jw >= JW_SPELLING - 0.02 && levenshtein(a, b) <= 2)
 }
 
 /// One group of spellings: claim indices of the mentions and the spellings
@@ -323,6 +326,11 @@ mod tests {
         let v = find_variants(&claims);
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].spellings, ["giannis", "yiannis"]);
+        let (_, claims) = names(&[(0, "Ilias Markos"), (1, "Elias Markos")]);
+        assert_eq!(find_variants(&claims).len(), 1);
+        // Different first names with the same surname: different people.
+        let (_, claims) = names(&[(0, "Maria Markos"), (1, "Elena Markos")]);
+        assert!(find_variants(&claims).is_empty());
     }
 
     #[test]
