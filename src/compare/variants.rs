@@ -159,11 +159,18 @@ pub fn find_variants(claims: &[Claim]) -> Vec<VariantGroup> {
     }
     let mut dsu = Dsu((0..tokens.len()).collect());
 
+    // Only surnames and one-word names (last tokens) are compared freely: a
+    // first name alone says nothing ("Ahmed X" / "Ahmad Y" are two people).
+    let last: HashSet<usize> = mentions
+        .iter()
+        .filter_map(|(_, ids)| ids.last().copied())
+        .collect();
+
     // Candidates by phonetic code and by first letter, within ±2 in length.
     let dm = DoubleMetaphone::default();
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, t) in tokens.iter().enumerate() {
-        if !comparable(t) {
+        if !comparable(t) || !last.contains(&i) {
             continue;
         }
         let (p, a) = codes(&dm, t);
@@ -330,6 +337,9 @@ mod tests {
         assert_eq!(find_variants(&claims).len(), 1);
         // Different first names with the same surname: different people.
         let (_, claims) = names(&[(0, "Maria Markos"), (1, "Elena Markos")]);
+        assert!(find_variants(&claims).is_empty());
+        // Similar first names of people with different surnames: not a variant.
+        let (_, claims) = names(&[(0, "Ahmed Mesmari"), (1, "Ahmad Maiteeq")]);
         assert!(find_variants(&claims).is_empty());
     }
 
