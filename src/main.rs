@@ -78,7 +78,10 @@ enum ClaimsFormat {
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
     Verdict::parse(s).ok_or_else(|| {
         let all: Vec<_> = Verdict::ALL.iter().map(|v| v.as_str()).collect();
-        format!("unknown verdict '{s}' (expected one of: {})", all.join(", "))
+        format!(
+            "unknown verdict '{s}' (expected one of: {})",
+            all.join(", ")
+        )
     })
 }
 
@@ -132,7 +135,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 crosscheck::tui::run(analysis)
             } else {
                 let reviews = Reviews::default();
-                let text = report::render(&analysis, &reviews, &Filter::default(), ExportFormat::Md);
+                let text =
+                    report::render(&analysis, &reviews, &Filter::default(), ExportFormat::Md);
                 write_stdout(&text)
             }
         }
