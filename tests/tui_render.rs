@@ -14,28 +14,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 
 fn seeds() -> Vec<Source> {
-    let loaded = corpus::load_seeds();
-    if !loaded.is_empty() {
-        return loaded;
-    }
-    // Until the loader lands: the seed files, segmented naively.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let text = std::fs::read_to_string(p).unwrap();
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let mut s = fixture::source(&format!("S{}", i + 1), &stem, text.trim_end());
-            s.name = stem;
-            s
-        })
-        .collect()
+    let seeds = corpus::load_seeds();
+    assert_eq!(seeds.len(), 3, "three bundled seeds");
+    seeds
 }
 
 fn small_sources(n: usize) -> Vec<Source> {
