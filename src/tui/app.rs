@@ -53,14 +53,20 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    pub fn new(width: u16, height: u16, sources: usize) -> Geometry {
+    /// `titled`: some source has a title of its own (not its first line).
+    pub fn new(width: u16, height: u16, sources: usize, titled: bool) -> Geometry {
         let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         let visible = usize::from((width / MIN_COLUMN_WIDTH).max(1)).min(sources.max(1));
         let column_width = width / visible as u16;
         // Border (2) and one column of padding on each side (2).
         let text_width = column_width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH);
         // Title lines, then (when there is room) the meta line and a rule.
-        let (title_rows, meta_rows) = if height >= 16 { (2, 2) } else { (1, 0) };
+        let (title_rows, meta_rows) = match (height >= 16, titled) {
+            (true, true) => (2, 2),
+            (true, false) => (0, 2),
+            (false, true) => (1, 0),
+            (false, false) => (0, 0),
+        };
         // Status bar (1), borders (2), header.
         let body_height = height.saturating_sub(3 + title_rows + meta_rows).max(1);
         Geometry {
@@ -86,6 +92,10 @@ impl Geometry {
         };
         start..end
     }
+}
+
+fn titled(docs: &[Doc]) -> bool {
+    docs.iter().any(|d| !d.title.is_empty())
 }
 
 /// The reader's state.
@@ -117,7 +127,7 @@ pub struct App {
 impl App {
     pub fn new(analysis: &Analysis, width: u16, height: u16) -> App {
         let docs: Vec<Doc> = analysis.sources.iter().map(Doc::new).collect();
-        let geometry = Geometry::new(width, height, docs.len());
+        let geometry = Geometry::new(width, height, docs.len(), titled(&docs));
         let rows = docs
             .iter()
             .map(|d| text::wrap(d, geometry.text_width))
@@ -369,7 +379,7 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         let old = self.geometry;
-        self.geometry = Geometry::new(width, height, self.docs.len());
+        self.geometry = Geometry::new(width, height, self.docs.len(), titled(&self.docs));
         if self.geometry.text_width != old.text_width {
             // Keep the first visible text of each column on screen.
             let tops: Vec<usize> = (0..self.docs.len())

@@ -163,12 +163,11 @@ fn header_lines<'a>(
     } else {
         theme.title
     };
-    let title = if doc.title.is_empty() {
-        doc.label.as_str()
+    let wrapped = if doc.title.is_empty() {
+        Vec::new()
     } else {
-        doc.title.as_str()
+        textwrap::wrap(&doc.title, width)
     };
-    let wrapped = textwrap::wrap(title, width);
     let rows = usize::from(title_rows);
     let mut lines: Vec<Line> = Vec::new();
     for (i, l) in wrapped.iter().take(rows).enumerate() {

@@ -36,6 +36,12 @@ impl Doc {
             paragraphs = split_paragraphs(&text);
         }
         let label = source.outlet.clone().unwrap_or_else(|| source.name.clone());
+        // A title taken from the first line would only repeat the text.
+        let title = if repeats_text(&source.title, &text) {
+            String::new()
+        } else {
+            neutralise(&source.title).trim().to_string()
+        };
         let mut meta = Vec::new();
         if let Some(outlet) = &source.outlet {
             meta.push(outlet.clone());
@@ -47,12 +53,22 @@ impl Doc {
         Doc {
             id: source.id.clone(),
             label: neutralise(&label).into_owned(),
-            title: neutralise(&source.title).trim().to_string(),
+            title,
             meta: neutralise(&meta.join(" · ")).into_owned(),
             text,
             paragraphs,
         }
     }
+}
+
+/// Whether `title` is just the start of `text` (possibly cut with "…").
+fn repeats_text(title: &str, text: &str) -> bool {
+    let title: Vec<&str> = title.trim_end_matches('…').split_whitespace().collect();
+    !title.is_empty()
+        && text
+            .split_whitespace()
+            .take(title.len())
+            .eq(title.iter().copied())
 }
 
 /// Paragraphs as blank-line separated blocks (fallback when the loader gave none).
@@ -242,6 +258,19 @@ mod tests {
                 .collect();
             assert_eq!(joined.replace(' ', ""), "Supercalifragilisticword");
         }
+    }
+
+    #[test]
+    fn titles_that_repeat_the_text_are_dropped() {
+        let body = "Floods cut off  the valley\non Monday. More later.";
+        assert!(repeats_text("Floods cut off the valley on Monday.", body));
+        assert!(repeats_text("Floods cut off the…", body));
+        assert!(!repeats_text("Valley cut off", body));
+        assert!(!repeats_text("", body));
+        let doc = Doc::new(&fixture::source("S1", "Floods cut off the…", body));
+        assert_eq!(doc.title, "");
+        let doc = Doc::new(&fixture::source("S1", "Valley flooded", body));
+        assert_eq!(doc.title, "Valley flooded");
     }
 
     #[test]
