@@ -259,7 +259,7 @@ fn highlights_follow_wrapping() {
         .collect();
     assert_eq!(
         reversed,
-        ["at least twenty-", "one people were killed"],
+        ["at least", "twenty-one people were killed"],
         "{}",
         text(&buf)
     );

@@ -128,8 +128,13 @@ pub enum Row {
 }
 
 /// Wrap a document to `width` columns (unicode-width aware, via textwrap).
+/// Lines break at spaces only, never at hyphens: "al-Serraj" or
+/// "twenty-one" split across lines read badly. Words longer than the
+/// width are still broken.
 pub fn wrap(doc: &Doc, width: u16) -> Vec<Row> {
     let width = usize::from(width.max(1));
+    let options =
+        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut rows = Vec::new();
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if i > 0 {
@@ -137,7 +142,7 @@ pub fn wrap(doc: &Doc, width: u16) -> Vec<Row> {
         }
         let para = &doc.text[p.clone()];
         let mut cursor = 0;
-        for line in textwrap::wrap(para, textwrap::Options::new(width)) {
+        for line in textwrap::wrap(para, &options) {
             let start = match &line {
                 // textwrap returns slices of the input unless it had to add
                 // something (a hyphen); find those by content instead.
@@ -241,6 +246,21 @@ mod tests {
         assert_eq!(row_at(&rows, row_offset(&rows, 2)), 2);
         // A blank row maps to the start of the next paragraph.
         assert_eq!(row_offset(&rows, 4), doc.paragraphs[1].start);
+    }
+
+    #[test]
+    fn wrap_never_breaks_at_hyphens() {
+        let src = fixture::source("S1", "T", "Prime Minister Fayez al-Serraj spoke.");
+        let doc = Doc::new(&src);
+        for w in 10..30 {
+            let rows = wrap(&doc, w);
+            assert!(
+                rows.iter().any(
+                    |r| matches!(r, Row::Text(s) if doc.text[s.clone()].contains("al-Serraj"))
+                ),
+                "width {w}"
+            );
+        }
     }
 
     #[test]
