@@ -1,9 +1,11 @@
 //! Reader state and `update`: pure, no I/O. Drawing reads this state.
 //!
 //! Synchronised scrolling (on by default) works by proportion: when a column
-//! scrolls, every other column moves to the same fraction of its own
-//! scrollable length, so articles of different lengths reach their ends
-//! together. Later, findings will drive per-column alignment instead.
+//! scrolls by some fraction of its scrollable length, every other column
+//! moves by the same fraction of its own, so articles of different lengths
+//! reach their ends together. It moves by deltas, so the offsets set up by
+//! jumping to a finding (n/N: each column shows its own evidence) survive
+//! scrolling; top and end (g/G) and turning sync back on realign them.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -110,6 +112,9 @@ pub struct App {
     pub focus: usize,
     /// First visible row of each column.
     pub scroll: Vec<usize>,
+    /// Unrounded scroll positions of synced columns, so that small steps
+    /// of a long column still add up in a short one.
+    exact: Vec<f64>,
     pub sync: bool,
     /// First column shown (columns are paged when not all fit).
     pub first_col: usize,
@@ -141,6 +146,7 @@ impl App {
             geometry,
             focus: 0,
             scroll: vec![0; n],
+            exact: vec![0.0; n],
             sync: true,
             first_col: 0,
             overlay: None,
@@ -192,6 +198,9 @@ impl App {
                 first.get_or_insert(column);
             }
             self.selection[column] = Highlights::new(spans);
+        }
+        for c in 0..n {
+            self.exact[c] = self.scroll[c] as f64;
         }
         if let Some(column) = first {
             self.set_focus(column);
@@ -299,7 +308,7 @@ impl App {
             Action::ToggleSync => {
                 self.sync = !self.sync;
                 if self.sync {
-                    self.scroll_to(self.focus, self.scroll[self.focus]);
+                    self.align_to_focus();
                 }
             }
             Action::NextFinding => self.step_finding(true),
@@ -360,20 +369,48 @@ impl App {
         self.scroll_to(column, target);
     }
 
-    /// Scroll a column; with sync on, the others follow by proportion.
+    /// Scroll a column; with sync on, the others follow by proportion: each
+    /// moves by the same fraction of its own scrollable length. Moving by
+    /// deltas keeps the offsets a finding jump set up; reaching the top or
+    /// the end takes every column there.
     fn scroll_to(&mut self, column: usize, target: usize) {
         let max = self.max_scroll(column);
         let value = target.min(max);
+        let delta = value as f64 - self.scroll[column] as f64;
         self.scroll[column] = value;
-        if self.sync {
-            for other in 0..self.docs.len() {
-                if other != column {
-                    let other_max = self.max_scroll(other);
-                    // Rounded value * other_max / max; 0 when nothing scrolls.
-                    self.scroll[other] =
-                        (value * other_max + max / 2).checked_div(max).unwrap_or(0);
-                }
+        self.exact[column] = value as f64;
+        if !self.sync {
+            return;
+        }
+        for other in 0..self.docs.len() {
+            if other == column {
+                continue;
             }
+            let other_max = self.max_scroll(other);
+            let exact = if max == 0 || value == 0 {
+                0.0
+            } else if value == max {
+                other_max as f64
+            } else {
+                (self.exact[other] + delta * other_max as f64 / max as f64)
+                    .clamp(0.0, other_max as f64)
+            };
+            self.exact[other] = exact;
+            self.scroll[other] = exact.round() as usize;
+        }
+    }
+
+    /// Put every column at the focused column's fraction of its length.
+    fn align_to_focus(&mut self) {
+        let (focus, value) = (self.focus, self.scroll[self.focus]);
+        let max = self.max_scroll(focus);
+        for other in 0..self.docs.len() {
+            let other_max = self.max_scroll(other);
+            if other != focus {
+                // Rounded value * other_max / max; 0 when nothing scrolls.
+                self.scroll[other] = (value * other_max + max / 2).checked_div(max).unwrap_or(0);
+            }
+            self.exact[other] = self.scroll[other] as f64;
         }
     }
 
@@ -408,6 +445,7 @@ impl App {
         }
         for i in 0..self.docs.len() {
             self.scroll[i] = self.scroll[i].min(self.max_scroll(i));
+            self.exact[i] = self.scroll[i] as f64;
         }
         self.ensure_focus_visible();
     }
@@ -690,6 +728,48 @@ mod tests {
         assert!(a.selection(1).is_empty());
         a.update(Action::PrevFinding);
         assert_eq!(a.selected, Some(1), "from nothing, N selects the last");
+    }
+
+    #[test]
+    fn synced_scrolling_after_a_jump_keeps_the_evidence_aligned() {
+        let mut a = app(3, 120, 40);
+        let f = finding(vec![
+            // Column 0 is short: its evidence near the top leaves room to scroll.
+            (0, para(&a, 0, 1)),
+            (1, para(&a, 1, 8)),
+            (2, para(&a, 2, 14)),
+        ]);
+        a.set_findings(vec![f], Style::new());
+        a.update(Action::NextFinding);
+        let jumped = a.scroll.clone();
+        a.update(Action::ScrollDown);
+        a.update(Action::ScrollDown);
+        assert_eq!(a.focus, 0);
+        assert_eq!(a.scroll[0], jumped[0] + 2);
+        for (c, &was) in jumped.iter().enumerate().skip(1) {
+            // Each column moved by its share of two rows, not back to a
+            // position proportional to column 0.
+            let share = 2.0 * a.max_scroll(c) as f64 / a.max_scroll(0) as f64;
+            let moved = a.scroll[c] as f64 - was as f64;
+            assert!(
+                (moved - share).abs() <= 0.5,
+                "column {c}: moved {moved}, share {share}"
+            );
+        }
+        // Many single steps in a long column add up in shorter ones.
+        a.update(Action::Focus(2));
+        let before = a.scroll[0];
+        for _ in 0..20 {
+            a.update(Action::ScrollDown);
+        }
+        assert!(a.scroll[0] > before, "{before} -> {}", a.scroll[0]);
+        a.update(Action::Top);
+        assert_eq!(a.scroll, [0, 0, 0], "top aligns everything");
+        a.update(Action::Bottom);
+        assert_eq!(
+            a.scroll,
+            (0..3).map(|i| a.max_scroll(i)).collect::<Vec<_>>()
+        );
     }
 
     #[test]
