@@ -361,3 +361,32 @@ fn selected_finding_is_marked_and_named() {
     assert_eq!(marked, ["21 people25 dead"], "{screen}");
     insta::assert_snapshot!(format!("{buf:?}"));
 }
+
+/// f opens the list of findings; the cursor stays in view as it moves.
+#[test]
+fn findings_list_window() {
+    use crosscheck::compare::Verdict;
+    use crosscheck::tui::findings::FindingNav;
+    let analysis = fixture::analysis(small_sources(3));
+    let mut a = app(&analysis, 100, 24);
+    let findings: Vec<FindingNav> = (0..30)
+        .map(|i| FindingNav {
+            verdict: Verdict::ALL[i % 5],
+            summary: format!("Finding number {} about the district", i + 1),
+            evidence: vec![(i % 3, 0..5)],
+        })
+        .collect();
+    a.set_findings(findings, mono().selected);
+    a.update(Action::ToggleFindings);
+    for _ in 0..25 {
+        a.update(Action::ScrollDown);
+    }
+    let t = text(&render(&a, &mono(), 100, 24));
+    assert!(t.contains("▶ F26 "), "{t}");
+    assert!(t.contains("Findings (30)"), "{t}");
+    assert!(!t.contains(" F1 "), "scrolled past the first: {t}");
+    insta::assert_snapshot!(t);
+    a.update(Action::Choose);
+    let t = text(&render(&a, &mono(), 100, 24));
+    assert!(t.contains("F26/30 conflict"), "{t}");
+}

@@ -33,6 +33,10 @@ pub enum Action {
     NextFinding,
     /// Select the previous finding.
     PrevFinding,
+    /// Open/close the list of findings.
+    ToggleFindings,
+    /// Take the item under the cursor of a list (jump to the finding).
+    Choose,
     /// The terminal was resized.
     Resize {
         width: u16,
@@ -72,6 +76,8 @@ impl Action {
             Action::Bottom,
             Action::NextFinding,
             Action::PrevFinding,
+            Action::ToggleFindings,
+            Action::Choose,
             Action::ToggleSync,
             Action::PageColumnsLeft,
             Action::PageColumnsRight,
@@ -104,6 +110,8 @@ impl Action {
             Action::PageColumnsRight => "columns_right",
             Action::NextFinding => "next_finding",
             Action::PrevFinding => "prev_finding",
+            Action::ToggleFindings => "findings_list",
+            Action::Choose => "choose",
             Action::Resize { .. } | Action::MouseScroll { .. } => return None,
         };
         Some(name.to_string())
@@ -119,9 +127,9 @@ impl Action {
     /// What the action does, for the help overlay.
     pub fn description(self) -> String {
         let text = match self {
-            Action::Quit => "quit (closes help first)",
+            Action::Quit => "quit (closes a window first)",
             Action::ForceQuit => "quit at once",
-            Action::CloseOverlay => "close help / clear the selected finding",
+            Action::CloseOverlay => "close a window / clear the selected finding",
             Action::FocusNext => "focus next column",
             Action::FocusPrev => "focus previous column",
             Action::Focus(n) => return format!("focus column {}", n + 1),
@@ -140,6 +148,8 @@ impl Action {
             Action::PageColumnsRight => "show next columns",
             Action::NextFinding => "next finding: columns jump to their evidence",
             Action::PrevFinding => "previous finding",
+            Action::ToggleFindings => "list of findings (j/k move, Enter jumps)",
+            Action::Choose => "jump to the finding under the cursor",
             Action::Resize { .. } => "terminal resized",
             Action::MouseScroll { .. } => "mouse wheel",
         };

@@ -32,6 +32,8 @@ const WRAP_CACHE_WIDTHS: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The list of findings; the cursor is `App::list_cursor`.
+    Findings,
 }
 
 /// Screen geometry derived from the terminal size and the number of sources.
@@ -124,6 +126,8 @@ pub struct App {
     findings: Vec<FindingNav>,
     /// Index into `findings` of the finding under the cursor.
     pub selected: Option<usize>,
+    /// Cursor in the findings list window.
+    pub list_cursor: usize,
     /// The selected finding's evidence, per column (drawn over highlights).
     selection: Vec<Highlights>,
     selection_style: Style,
@@ -154,6 +158,7 @@ impl App {
             quit: false,
             findings: Vec::new(),
             selected: None,
+            list_cursor: 0,
             selection: vec![Highlights::default(); n],
             selection_style: Style::new().add_modifier(Modifier::REVERSED),
         }
@@ -205,6 +210,29 @@ impl App {
         if let Some(column) = first {
             self.set_focus(column);
         }
+    }
+
+    /// Keys inside the findings list move its cursor; Choose jumps.
+    fn list_action(&mut self, action: Action) {
+        let last = self.findings.len().saturating_sub(1);
+        let page = usize::from(self.geometry.body_height).max(1);
+        let cursor = self.list_cursor;
+        self.list_cursor = match action {
+            Action::ScrollDown | Action::NextFinding => (cursor + 1).min(last),
+            Action::ScrollUp | Action::PrevFinding => cursor.saturating_sub(1),
+            Action::HalfPageDown => (cursor + page / 2).min(last),
+            Action::HalfPageUp => cursor.saturating_sub(page / 2),
+            Action::PageDown => (cursor + page).min(last),
+            Action::PageUp => cursor.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Choose => {
+                self.overlay = None;
+                self.select(Some(cursor));
+                cursor
+            }
+            _ => cursor,
+        };
     }
 
     fn step_finding(&mut self, forward: bool) {
@@ -283,12 +311,21 @@ impl App {
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
-                    None => Some(Overlay::Help),
+                    _ => Some(Overlay::Help),
                 }
             }
+            Action::ToggleFindings => match self.overlay {
+                Some(Overlay::Findings) => self.overlay = None,
+                _ if self.findings.is_empty() => {}
+                _ => {
+                    self.list_cursor = self.selected.unwrap_or(0);
+                    self.overlay = Some(Overlay::Findings);
+                }
+            },
             Action::ToggleMouse => self.mouse = !self.mouse,
             Action::Resize { width, height } => self.resize(width, height),
-            // The help covers the columns: navigation waits until it closes.
+            _ if self.overlay == Some(Overlay::Findings) => self.list_action(action),
+            // A window covers the columns: navigation waits until it closes.
             _ if self.overlay.is_some() || n == 0 => {}
             Action::FocusNext => self.set_focus((self.focus + 1) % n),
             Action::FocusPrev => self.set_focus((self.focus + n - 1) % n),
@@ -313,6 +350,8 @@ impl App {
             }
             Action::NextFinding => self.step_finding(true),
             Action::PrevFinding => self.step_finding(false),
+            // Only lists take a choice.
+            Action::Choose => {}
             Action::PageColumnsLeft => self.page_columns(-1),
             Action::PageColumnsRight => self.page_columns(1),
             Action::MouseScroll { x, y, delta } => {
@@ -770,6 +809,42 @@ mod tests {
             a.scroll,
             (0..3).map(|i| a.max_scroll(i)).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn findings_list_moves_a_cursor_and_jumps() {
+        let mut a = app(3, 120, 40);
+        a.update(Action::ToggleFindings);
+        assert_eq!(a.overlay, None, "no findings: no list");
+        let fs: Vec<FindingNav> = (0..5)
+            .map(|i| finding(vec![(i % 3, para(&a, i % 3, i))]))
+            .collect();
+        a.set_findings(fs, Style::new());
+        a.update(Action::ToggleFindings);
+        assert_eq!((a.overlay, a.list_cursor), (Some(Overlay::Findings), 0));
+        a.update(Action::ScrollDown);
+        a.update(Action::ScrollDown);
+        a.update(Action::ScrollUp);
+        a.update(Action::NextFinding);
+        assert_eq!(a.list_cursor, 2);
+        assert_eq!(a.scroll, [0, 0, 0], "columns do not move under the list");
+        a.update(Action::Bottom);
+        a.update(Action::ScrollDown);
+        assert_eq!(a.list_cursor, 4, "clamped at the last finding");
+        a.update(Action::Top);
+        a.update(Action::ScrollDown);
+        a.update(Action::ScrollDown);
+        a.update(Action::Choose);
+        assert_eq!((a.overlay, a.selected, a.focus), (None, Some(2), 2));
+        // Reopening starts at the selected finding; q closes the list.
+        a.update(Action::ToggleFindings);
+        assert_eq!(a.list_cursor, 2);
+        a.update(Action::Quit);
+        assert_eq!(a.overlay, None);
+        assert!(!a.quit);
+        // Choose outside the list does nothing.
+        a.update(Action::Choose);
+        assert_eq!(a.selected, Some(2));
     }
 
     #[test]

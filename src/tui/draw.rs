@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
             let xs = g.column_x(k);
             // Clipped to the frame: the state may lag behind a resize.
             let rect = Rect {
-                x: area.x + xs.start,
+                x: area.x.saturating_add(xs.start),
                 width: xs.end - xs.start,
                 ..columns_area
             }
@@ -68,9 +68,67 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
         }
     }
     draw_status(frame, status_area, app, ui);
-    if app.overlay == Some(Overlay::Help) {
-        draw_help(frame, columns_area, ui);
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(frame, columns_area, ui),
+        Some(Overlay::Findings) => draw_findings(frame, columns_area, app, ui.theme),
+        None => {}
     }
+}
+
+/// The findings list: one line each, the cursor's line marked.
+fn draw_findings(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let findings = app.findings();
+    let width = area.width.saturating_sub(4).min(110);
+    let height = (findings.len() as u16 + 2).min(area.height.saturating_sub(2));
+    if width < 10 || height < 3 {
+        return;
+    }
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.help_border)
+        .title(Line::styled(
+            format!(" Findings ({}) ", findings.len()),
+            theme.help_key,
+        ))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    let rows = usize::from(inner.height);
+    // Keep the cursor in view.
+    let first = (app.list_cursor + 1).saturating_sub(rows);
+    let id_width = format!("F{}", findings.len()).len();
+    let lines: Vec<Line> = findings
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, f)| {
+            let here = i == app.list_cursor;
+            let marker = if here { "▶ " } else { "  " };
+            let id = format!("{marker}{:<id_width$} ", format!("F{}", i + 1));
+            let verdict = format!("{:<8}", f.verdict.as_str());
+            let room = usize::from(inner.width).saturating_sub(id.width() + verdict.width() + 1);
+            let summary = format!(" {}", truncate(&f.summary, room));
+            let line = Line::from(vec![
+                Span::styled(id, theme.help_key),
+                Span::styled(verdict, theme.verdict(f.verdict)),
+                Span::styled(summary, theme.help_text),
+            ]);
+            if here {
+                line.patch_style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn notice(frame: &mut Frame, area: Rect, text: &str, style: Style) {
@@ -220,7 +278,15 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         (!hints.is_empty()).then(|| hints.join("/"))
     };
     let mut items: Vec<(Option<String>, String)> = Vec::new();
-    if app.overlay.is_some() {
+    if app.overlay == Some(Overlay::Findings) {
+        items.push((keys(&[Action::ScrollDown, Action::ScrollUp]), "move".into()));
+        items.push((keys(&[Action::Choose]), "jump".into()));
+        items.push((
+            keys(&[Action::CloseOverlay, Action::ToggleFindings]),
+            "close".into(),
+        ));
+        items.push((keys(&[Action::ForceQuit]), "quit".into()));
+    } else if app.overlay.is_some() {
         items.push((
             keys(&[Action::CloseOverlay, Action::Quit, Action::ToggleHelp]),
             "close help".into(),
@@ -240,6 +306,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
                 keys(&[Action::NextFinding, Action::PrevFinding]),
                 "findings".into(),
             ));
+            items.push((keys(&[Action::ToggleFindings]), "list".into()));
         }
         let sync = if app.sync { "on" } else { "off" };
         items.push((keys(&[Action::ToggleSync]), format!("sync: {sync}")));
