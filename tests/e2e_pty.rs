@@ -37,6 +37,7 @@ impl Session {
         let config = tempfile::tempdir().unwrap();
         cmd.env("XDG_CONFIG_HOME", config.path());
         cmd.env("HOME", config.path());
+        cmd.env("CROSSCHECK_DATA_DIR", config.path());
         let child = pty.slave.spawn_command(cmd).expect("spawn crosscheck");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();

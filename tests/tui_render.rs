@@ -333,6 +333,7 @@ fn selected_finding_is_marked_and_named() {
     let mut a = app(&analysis, 80, 12);
     a.set_findings(
         vec![FindingNav {
+            key: "killed".into(),
             verdict: Verdict::Conflict,
             summary: "People killed: 21 (S1) vs 25 (S2)".into(),
             evidence: vec![(0, span(a_text, "21 people")), (1, span(b_text, "25 dead"))],
@@ -371,6 +372,7 @@ fn findings_list_window() {
     let mut a = app(&analysis, 100, 24);
     let findings: Vec<FindingNav> = (0..30)
         .map(|i| FindingNav {
+            key: format!("k{i}"),
             verdict: Verdict::ALL[i % 5],
             summary: format!("Finding number {} about the district", i + 1),
             evidence: vec![(i % 3, 0..5)],
@@ -389,4 +391,21 @@ fn findings_list_window() {
     a.update(Action::Choose);
     let t = text(&render(&a, &mono(), 100, 24));
     assert!(t.contains("F26/30 conflict"), "{t}");
+    // Review marks show in words, in the status bar and in the list.
+    a.update(Action::Confirm);
+    let t = text(&render(&a, &mono(), 100, 24));
+    assert!(t.contains("F26/30 conflict ✓ confirmed"), "{t}");
+    a.update(Action::ToggleFindings);
+    a.update(Action::ScrollUp);
+    a.update(Action::Dismiss);
+    let t = text(&render(&a, &mono(), 100, 24));
+    assert!(
+        t.contains("▶ F25 agree    ✗ dismissed Finding number 25"),
+        "{t}"
+    );
+    assert!(
+        t.contains("  F24 unique               Finding number 24"),
+        "{t}"
+    );
+    insta::assert_snapshot!("findings_list_with_marks", t);
 }

@@ -37,6 +37,10 @@ pub enum Action {
     ToggleFindings,
     /// Take the item under the cursor of a list (jump to the finding).
     Choose,
+    /// Mark the current finding confirmed (again: clear the mark).
+    Confirm,
+    /// Mark the current finding dismissed (again: clear the mark).
+    Dismiss,
     /// The terminal was resized.
     Resize {
         width: u16,
@@ -78,6 +82,8 @@ impl Action {
             Action::PrevFinding,
             Action::ToggleFindings,
             Action::Choose,
+            Action::Confirm,
+            Action::Dismiss,
             Action::ToggleSync,
             Action::PageColumnsLeft,
             Action::PageColumnsRight,
@@ -112,6 +118,8 @@ impl Action {
             Action::PrevFinding => "prev_finding",
             Action::ToggleFindings => "findings_list",
             Action::Choose => "choose",
+            Action::Confirm => "confirm",
+            Action::Dismiss => "dismiss",
             Action::Resize { .. } | Action::MouseScroll { .. } => return None,
         };
         Some(name.to_string())
@@ -150,6 +158,8 @@ impl Action {
             Action::PrevFinding => "previous finding",
             Action::ToggleFindings => "list of findings (j/k move, Enter jumps)",
             Action::Choose => "jump to the finding under the cursor",
+            Action::Confirm => "mark the finding confirmed (again: unmark)",
+            Action::Dismiss => "mark the finding dismissed (again: unmark)",
             Action::Resize { .. } => "terminal resized",
             Action::MouseScroll { .. } => "mouse wheel",
         };

@@ -7,7 +7,7 @@
 //! jumping to a finding (n/N: each column shows its own evidence) survive
 //! scrolling; top and end (g/G) and turning sync back on realign them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use ratatui::style::{Modifier, Style};
@@ -17,6 +17,7 @@ use super::findings::FindingNav;
 use super::highlight::{Highlight, Highlights};
 use super::text::{self, Doc, Row};
 use crate::analysis::Analysis;
+use crate::report::ReviewStatus;
 
 /// Below this size the reader shows a notice instead of columns.
 pub const MIN_WIDTH: u16 = 40;
@@ -34,6 +35,16 @@ pub enum Overlay {
     Help,
     /// The list of findings; the cursor is `App::list_cursor`.
     Findings,
+}
+
+/// Something `update` asks the caller to do outside the state (I/O).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save a review mark (None clears it) of the finding with this key.
+    SaveReview {
+        key: String,
+        status: Option<ReviewStatus>,
+    },
 }
 
 /// Screen geometry derived from the terminal size and the number of sources.
@@ -128,6 +139,11 @@ pub struct App {
     pub selected: Option<usize>,
     /// Cursor in the findings list window.
     pub list_cursor: usize,
+    /// Review marks by finding key (shown; saved through `Effect`s).
+    reviews: BTreeMap<String, ReviewStatus>,
+    effects: Vec<Effect>,
+    /// A one-off line for the status bar (cleared by the next action).
+    pub message: Option<String>,
     /// The selected finding's evidence, per column (drawn over highlights).
     selection: Vec<Highlights>,
     selection_style: Style,
@@ -159,6 +175,9 @@ impl App {
             findings: Vec::new(),
             selected: None,
             list_cursor: 0,
+            reviews: BTreeMap::new(),
+            effects: Vec::new(),
+            message: None,
             selection: vec![Highlights::default(); n],
             selection_style: Style::new().add_modifier(Modifier::REVERSED),
         }
@@ -173,6 +192,44 @@ impl App {
 
     pub fn findings(&self) -> &[FindingNav] {
         &self.findings
+    }
+
+    /// Review marks loaded from the store.
+    pub fn set_reviews(&mut self, reviews: BTreeMap<String, ReviewStatus>) {
+        self.reviews = reviews;
+    }
+
+    /// The review mark of a finding.
+    pub fn review(&self, finding: usize) -> Option<ReviewStatus> {
+        let key = &self.findings.get(finding)?.key;
+        self.reviews.get(key).copied()
+    }
+
+    /// Effects requested since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Mark the finding under the list cursor, or else the selected one.
+    fn mark(&mut self, status: ReviewStatus) {
+        let target = if self.overlay == Some(Overlay::Findings) {
+            Some(self.list_cursor)
+        } else {
+            self.selected
+        };
+        let Some(finding) = target.and_then(|i| self.findings.get(i)) else {
+            self.message = Some("No finding selected: press n or f first.".into());
+            return;
+        };
+        let key = finding.key.clone();
+        let new = if self.reviews.get(&key) == Some(&status) {
+            self.reviews.remove(&key);
+            None
+        } else {
+            self.reviews.insert(key.clone(), status);
+            Some(status)
+        };
+        self.effects.push(Effect::SaveReview { key, status: new });
     }
 
     /// The selected finding's evidence in a column (empty when none).
@@ -302,6 +359,9 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         let n = self.docs.len();
+        if !matches!(action, Action::Resize { .. } | Action::MouseScroll { .. }) {
+            self.message = None;
+        }
         match action {
             Action::ForceQuit => self.quit = true,
             Action::Quit if self.overlay.is_some() => self.overlay = None,
@@ -324,6 +384,12 @@ impl App {
             },
             Action::ToggleMouse => self.mouse = !self.mouse,
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Confirm if self.overlay != Some(Overlay::Help) => {
+                self.mark(ReviewStatus::Confirmed)
+            }
+            Action::Dismiss if self.overlay != Some(Overlay::Help) => {
+                self.mark(ReviewStatus::Dismissed)
+            }
             _ if self.overlay == Some(Overlay::Findings) => self.list_action(action),
             // A window covers the columns: navigation waits until it closes.
             _ if self.overlay.is_some() || n == 0 => {}
@@ -350,8 +416,8 @@ impl App {
             }
             Action::NextFinding => self.step_finding(true),
             Action::PrevFinding => self.step_finding(false),
-            // Only lists take a choice.
-            Action::Choose => {}
+            // Only lists take a choice; marks wait for the help to close.
+            Action::Choose | Action::Confirm | Action::Dismiss => {}
             Action::PageColumnsLeft => self.page_columns(-1),
             Action::PageColumnsRight => self.page_columns(1),
             Action::MouseScroll { x, y, delta } => {
@@ -713,6 +779,7 @@ mod tests {
 
     fn finding(evidence: Vec<(usize, Range<usize>)>) -> FindingNav {
         FindingNav {
+            key: format!("key-{evidence:?}"),
             verdict: crate::compare::Verdict::Conflict,
             summary: "People killed: 21 vs 25".into(),
             evidence,
@@ -845,6 +912,61 @@ mod tests {
         // Choose outside the list does nothing.
         a.update(Action::Choose);
         assert_eq!(a.selected, Some(2));
+    }
+
+    #[test]
+    fn review_marks_toggle_and_ask_to_be_saved() {
+        let mut a = app(3, 120, 40);
+        let fs = vec![
+            finding(vec![(0, para(&a, 0, 1))]),
+            finding(vec![(1, para(&a, 1, 2))]),
+        ];
+        let (k0, k1) = (fs[0].key.clone(), fs[1].key.clone());
+        a.set_findings(fs, Style::new());
+        a.update(Action::Confirm);
+        assert!(a.message.is_some(), "nothing selected: told so");
+        assert!(a.take_effects().is_empty());
+        a.update(Action::NextFinding);
+        assert_eq!(a.message, None, "the message goes with the next key");
+        a.update(Action::Confirm);
+        assert_eq!(a.review(0), Some(ReviewStatus::Confirmed));
+        a.update(Action::Dismiss);
+        assert_eq!(a.review(0), Some(ReviewStatus::Dismissed));
+        a.update(Action::Dismiss);
+        assert_eq!(a.review(0), None, "again: unmarked");
+        // In the list, the cursor's finding is marked.
+        a.update(Action::ToggleFindings);
+        a.update(Action::ScrollDown);
+        a.update(Action::Confirm);
+        assert_eq!(
+            (a.review(0), a.review(1)),
+            (None, Some(ReviewStatus::Confirmed))
+        );
+        // Help open: no marks.
+        a.update(Action::ToggleHelp);
+        a.update(Action::Dismiss);
+        assert_eq!(a.review(1), Some(ReviewStatus::Confirmed));
+        let save = |key: &str, status| Effect::SaveReview {
+            key: key.to_string(),
+            status,
+        };
+        assert_eq!(
+            a.take_effects(),
+            [
+                save(&k0, Some(ReviewStatus::Confirmed)),
+                save(&k0, Some(ReviewStatus::Dismissed)),
+                save(&k0, None),
+                save(&k1, Some(ReviewStatus::Confirmed)),
+            ]
+        );
+        assert!(a.take_effects().is_empty());
+        let mut loaded = BTreeMap::new();
+        loaded.insert(k0, ReviewStatus::Dismissed);
+        a.set_reviews(loaded);
+        assert_eq!(
+            (a.review(0), a.review(1)),
+            (Some(ReviewStatus::Dismissed), None)
+        );
     }
 
     #[test]

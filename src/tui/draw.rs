@@ -14,6 +14,7 @@ use super::keymap::KeyMap;
 use super::text::{Doc, Row};
 use super::theme::Theme;
 use crate::compare::Verdict;
+use crate::report::ReviewStatus;
 
 /// What drawing needs besides the state.
 pub struct Ui<'a> {
@@ -102,6 +103,11 @@ fn draw_findings(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Keep the cursor in view.
     let first = (app.list_cursor + 1).saturating_sub(rows);
     let id_width = format!("F{}", findings.len()).len();
+    let mark_width = if (0..findings.len()).any(|i| app.review(i).is_some()) {
+        " ✗ dismissed".width()
+    } else {
+        0
+    };
     let lines: Vec<Line> = findings
         .iter()
         .enumerate()
@@ -112,11 +118,14 @@ fn draw_findings(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let marker = if here { "▶ " } else { "  " };
             let id = format!("{marker}{:<id_width$} ", format!("F{}", i + 1));
             let verdict = format!("{:<8}", f.verdict.as_str());
-            let room = usize::from(inner.width).saturating_sub(id.width() + verdict.width() + 1);
+            let mark = format!("{:<mark_width$}", review_mark(app.review(i)));
+            let room = usize::from(inner.width)
+                .saturating_sub(id.width() + verdict.width() + mark.width() + 1);
             let summary = format!(" {}", truncate(&f.summary, room));
             let line = Line::from(vec![
                 Span::styled(id, theme.help_key),
                 Span::styled(verdict, theme.verdict(f.verdict)),
+                Span::styled(mark, theme.help_key),
                 Span::styled(summary, theme.help_text),
             ]);
             if here {
@@ -282,6 +291,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         items.push((keys(&[Action::ScrollDown, Action::ScrollUp]), "move".into()));
         items.push((keys(&[Action::Choose]), "jump".into()));
         items.push((
+            keys(&[Action::Confirm, Action::Dismiss]),
+            "confirm/dismiss".into(),
+        ));
+        items.push((
             keys(&[Action::CloseOverlay, Action::ToggleFindings]),
             "close".into(),
         ));
@@ -308,6 +321,12 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
             ));
             items.push((keys(&[Action::ToggleFindings]), "list".into()));
         }
+        if app.selected.is_some() {
+            items.push((
+                keys(&[Action::Confirm, Action::Dismiss]),
+                "confirm/dismiss".into(),
+            ));
+        }
         let sync = if app.sync { "on" } else { "off" };
         items.push((keys(&[Action::ToggleSync]), format!("sync: {sync}")));
         if paged {
@@ -320,9 +339,18 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         items.push((keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
     }
     let mut spans = vec![Span::styled(" ", theme.status)];
+    if let Some(message) = &app.message {
+        spans.push(Span::styled(format!("{message}  "), theme.status_key));
+    }
     if let Some(i) = app.selected {
         let f = &app.findings()[i];
-        let label = format!("F{}/{} {}", i + 1, app.findings().len(), f.verdict.as_str());
+        let label = format!(
+            "F{}/{} {}{}",
+            i + 1,
+            app.findings().len(),
+            f.verdict.as_str(),
+            review_mark(app.review(i))
+        );
         // The finding matters more than key hints: up to two thirds of the bar.
         let room = (usize::from(area.width) * 2 / 3).saturating_sub(label.width() + 3);
         spans.push(Span::styled(
@@ -421,6 +449,15 @@ fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// " ✓ confirmed" / " ✗ dismissed" / "" (words too: not by symbol alone).
+fn review_mark(status: Option<ReviewStatus>) -> &'static str {
+    match status {
+        Some(ReviewStatus::Confirmed) => " ✓ confirmed",
+        Some(ReviewStatus::Dismissed) => " ✗ dismissed",
+        None => "",
+    }
 }
 
 /// Cut `text` to `width` display columns, ending with "…" when cut.

@@ -9,6 +9,8 @@ use crate::compare::Verdict;
 /// One finding, reduced to what navigation needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingNav {
+    /// `Finding::key`: stable across runs, keys review marks.
+    pub key: String,
     pub verdict: Verdict,
     pub summary: String,
     /// (source index, byte span in that source's text), in source order.
@@ -39,6 +41,7 @@ pub fn from_analysis(analysis: &Analysis) -> Vec<FindingNav> {
                 .collect();
             evidence.sort_by_key(|(s, span)| (*s, span.start));
             FindingNav {
+                key: f.key.clone(),
                 verdict: f.verdict,
                 summary: f.summary.clone(),
                 evidence,

@@ -351,7 +351,7 @@ mod tests {
             map.action(key(KeyCode::PageDown, none)),
             Some(Action::PageDown)
         );
-        assert_eq!(map.action(key(KeyCode::Char('x'), none)), None);
+        assert_eq!(map.action(key(KeyCode::Char('z'), none)), None);
         // Ctrl-q is not q.
         assert_eq!(
             map.action(key(KeyCode::Char('q'), KeyModifiers::CONTROL)),

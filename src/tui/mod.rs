@@ -18,12 +18,13 @@ pub mod theme;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 pub use action::Action;
-pub use app::App;
+pub use app::{App, Effect};
 pub use highlight::{Highlight, Highlights};
 pub use keymap::KeyMap;
 pub use theme::Theme;
 
 use crate::analysis::Analysis;
+use crate::review::ReviewStore;
 
 /// Lines scrolled per mouse wheel step.
 const WHEEL_LINES: i32 = 3;
@@ -43,6 +44,24 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
         app.set_highlights(i, h.spans().to_vec());
     }
     app.set_findings(findings::from_analysis(&analysis), theme.selected);
+    // Review marks persist per corpus; without a store the reader still
+    // works, and says the marks will not be kept.
+    let mut store = match ReviewStore::open(&analysis.sources) {
+        Ok((store, warning)) => {
+            app.message = warning;
+            let marks = store
+                .reviews()
+                .iter()
+                .filter_map(|(key, r)| Some((key.clone(), r.status?)))
+                .collect();
+            app.set_reviews(marks);
+            Some(store)
+        }
+        Err(e) => {
+            app.message = Some(format!("review marks will not be saved: {e}"));
+            None
+        }
+    };
     let ui = draw::Ui {
         theme: &theme,
         keymap: &keymap,
@@ -53,6 +72,16 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
             .draw(|frame| draw::draw(frame, &app, &ui))?;
         if let Some(action) = to_action(event::read()?, &keymap) {
             app.update(action);
+        }
+        for effect in app.take_effects() {
+            match effect {
+                Effect::SaveReview { key, status } => {
+                    let saved = store.as_mut().map(|s| s.set_status(&key, status));
+                    if let Some(Err(e)) = saved {
+                        app.message = Some(format!("review mark not saved: {e}"));
+                    }
+                }
+            }
         }
         session.set_mouse(app.mouse)?;
     }
