@@ -39,7 +39,8 @@ pub struct Sentence {
 /// Where a byte of `Source::text` came from in the input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    /// Byte offset into the file as read (for HTML: into the extracted text).
+    /// Byte offset into the file's raw bytes (for HTML: into the extracted
+    /// text).
     pub offset: usize,
     /// 1-based line.
     pub line: usize,
@@ -74,13 +75,18 @@ pub struct Source {
     pub origin: Origin,
 }
 
-/// Anchors mapping text offsets to file offsets, plus the file's line starts.
+/// Anchors mapping text offsets to file offsets, plus the decoded file.
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
     /// (text offset, file offset) at the start of each verbatim piece, sorted.
+    /// File offsets index `file_text`.
     pub anchors: Vec<(usize, usize)>,
     /// Decoded file content (lossy), used to compute line/column.
     pub file_text: String,
+    /// Where invalid UTF-8 was replaced: (offset in `file_text` just after a
+    /// U+FFFD, offset in the raw file just after the bytes it replaced),
+    /// sorted. Empty for valid files, where the two offsets agree.
+    pub raw_fixups: Vec<(usize, usize)>,
 }
 
 impl Source {
@@ -122,6 +128,14 @@ impl Origin {
         // A byte order mark is not a visible column.
         let line_text = before[line_start..].trim_start_matches('\u{feff}');
         let column = line_text.chars().count() + 1;
+        let j = self.raw_fixups.partition_point(|&(d, _)| d <= offset);
+        let offset = match j {
+            0 => offset,
+            _ => {
+                let (d, r) = self.raw_fixups[j - 1];
+                r + (offset - d)
+            }
+        };
         Location {
             offset,
             line,

@@ -18,7 +18,11 @@
 //!   "in the U.S. The talks" splits while "U.S. Secretary" and
 //!   "U. S. Geological Survey" do not. Known weakness: an acronym ending a
 //!   sentence before a name ("... the U.N. Guterres said") is not split.
-//! - a period between digits ("6.1") is never a candidate (no whitespace).
+//! - a period between digits ("6.1") is never a candidate (no whitespace);
+//!   nor is "472. 72" (a decimal broken by a space), "? 900" (a currency
+//!   sign lost as '?'), or "1." opening a paragraph (an ordered list);
+//! - a closing quote cut off by a space ("grazes. \"") joins its sentence,
+//!   and a piece without letters or digits is never a sentence of its own.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -219,6 +223,15 @@ fn ends_here(p: &str, at: usize, cluster: &str, next: &str) -> bool {
     let opener_next = is_opener(first) || rules.openers.contains(word);
     if token.is_empty() {
         return true;
+    }
+    let numeral = token.len() > 1 && token[..token.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    if numeral
+        && p[..at - (token.len() - 1)]
+            .trim_start_matches(['•', '-', '*', ' '])
+            .is_empty()
+    {
+        // "1. The first step": an ordered-list number opening the paragraph.
+        return false;
     }
     if first.is_ascii_digit() && token[..token.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
         // "Dh472. 72bn": a decimal broken by a space. News style never starts
@@ -421,6 +434,14 @@ mod tests {
                 ],
             ),
             ("No final stop here", &["No final stop here"]),
+            (
+                "2. The second demand is a pay rise. It was rejected.",
+                &["2. The second demand is a pay rise.", "It was rejected."],
+            ),
+            (
+                "The toll rose to 14. Rescuers kept digging.",
+                &["The toll rose to 14.", "Rescuers kept digging."],
+            ),
             (
                 "\"Most cuts are minor. Nobody is in danger. \"",
                 &["\"Most cuts are minor.", "Nobody is in danger. \""],
