@@ -156,7 +156,7 @@ pub(crate) fn build(
     };
     let name = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| super::display_path(Path::new(s)))
         .unwrap_or_default();
     Ok(Source {
         id,

@@ -144,23 +144,36 @@ impl Origin {
     }
 }
 
-/// Why an input could not be loaded. Every variant names the file.
+/// Why an input could not be loaded. Every variant names the file (shown
+/// with control characters neutralised, see [`display_path`]).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: no such file or directory")]
+    #[error("{}: no such file or directory", display_path(.path))]
     Missing { path: PathBuf },
-    #[error("{path}: directory holds no articles (.txt, .md, .markdown, .html, .htm)")]
+    #[error(
+        "{}: directory holds no articles (.txt, .md, .markdown, .html, .htm)",
+        display_path(.path)
+    )]
     EmptyDir { path: PathBuf },
-    #[error("{path}: file is empty")]
+    #[error("{}: file is empty", display_path(.path))]
     Empty { path: PathBuf },
-    #[error("{path}: binary file (NUL bytes), not an article")]
+    #[error("{}: binary file (NUL bytes), not an article", display_path(.path))]
     Binary { path: PathBuf },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", display_path(.path))]
     Unreadable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// A path made safe to print: lossy UTF-8, control characters and escape
+/// sequences neutralised like article text (a file may be named "\x1b[2J"),
+/// line breaks shown as U+2424.
+pub fn display_path(path: &std::path::Path) -> String {
+    let mut b = sanitize::TextBuilder::new();
+    b.push_raw(0, &path.to_string_lossy());
+    b.text.replace('\n', "\u{2424}")
 }
 
 /// Load every PATH (file, or directory of articles sorted by name), in order.

@@ -190,6 +190,19 @@ fn symlink_loop_is_unreadable() {
     assert!(err.to_string().contains("loop.txt"));
 }
 
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "\u{1b}[2Jevil\nname.txt", b"Text here.");
+    let s = load_paths(std::slice::from_ref(&p)).unwrap().remove(0);
+    assert_eq!(s.name, "␛[2Jevil␤name");
+    let missing = dir.path().join("gone\u{7}.txt");
+    let err = load_paths(&[missing]).unwrap_err().to_string();
+    assert!(err.contains("gone␇.txt"), "{err}");
+    assert!(!err.chars().any(char::is_control), "{err:?}");
+}
+
 #[test]
 fn front_matter_only_is_empty() {
     let dir = tempfile::tempdir().unwrap();
