@@ -100,6 +100,15 @@ fn is_opener(c: char) -> bool {
 /// Sentence ranges of one paragraph, trimmed.
 pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
+    // Straight double quotes before each char, for quote parity.
+    let quotes_before: Vec<usize> = chars
+        .iter()
+        .scan(0, |count, &(_, c)| {
+            let before = *count;
+            *count += usize::from(c == '"');
+            Some(before)
+        })
+        .collect();
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0;
@@ -129,7 +138,7 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
                 k += 1;
             }
             let t = (k..n).find(|&t| chars[t].1.is_whitespace()).unwrap_or(n);
-            if k < n && detached_closer(p, &chars[k..t], chars[k].0, t == n) {
+            if k < n && detached_closer(&chars[k..t], quotes_before[k] % 2 == 1, t == n) {
                 j = t;
             } else {
                 break;
@@ -154,16 +163,16 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Is `token` (starting at byte `at` of `p`) a closing quote cut off from
+/// Is `token` a closing quote cut off from
 /// its sentence by a space? Curly quotes say which way they face; a straight
 /// double quote closes if it ends the paragraph (a quote running on from an
 /// earlier paragraph) or an odd number of them precede it.
-fn detached_closer(p: &str, token: &[(usize, char)], at: usize, at_end: bool) -> bool {
+fn detached_closer(token: &[(usize, char)], inside_quote: bool, at_end: bool) -> bool {
     let mut has_quote = false;
     for &(_, c) in token {
         match c {
             '"' => {
-                if !at_end && p[..at].matches('"').count().is_multiple_of(2) {
+                if !at_end && !inside_quote {
                     return false;
                 }
                 has_quote = true;
@@ -270,7 +279,13 @@ fn token_before(p: &str, at: usize) -> String {
     // Join spaced single letters: "U. S." / "a. m.".
     if is_single_letter(word) {
         let mut rest = before[..word_start].trim_end();
+        // Bounded, so "a. a. a. ..." stays linear.
+        let mut letters = 0;
         while let Some(prefix) = rest.strip_suffix('.') {
+            letters += 1;
+            if letters > 6 {
+                break;
+            }
             let letter_start = prefix.rfind(char::is_whitespace).map_or(0, |i| {
                 i + prefix[i..].chars().next().map_or(1, char::len_utf8)
             });

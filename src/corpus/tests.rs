@@ -556,3 +556,27 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn hostile_inputs_load_in_linear_time() {
+    // Each pattern would take minutes with a quadratic scan.
+    let n = 60_000;
+    let inputs = [
+        (Format::Text, "a. ".repeat(n)),
+        (Format::Text, "U.S. ".repeat(n)),
+        (Format::Text, "x.\" ".repeat(n)),
+        (Format::Text, "a. ".to_string() + &"\" ".repeat(n)),
+        (Format::Markdown, "[".repeat(3 * n)),
+        (Format::Markdown, "[a](".repeat(n)),
+        (Format::Markdown, "<a".repeat(n)),
+        (Format::Markdown, "*_`a".repeat(n)),
+        (Format::Text, "word ".repeat(n) + &"\n".repeat(n)),
+    ];
+    let started = std::time::Instant::now();
+    for (format, text) in inputs {
+        let s = load::build("S1".into(), "x".into(), format, text.as_bytes()).unwrap();
+        check_invariants(&s);
+    }
+    let took = started.elapsed();
+    assert!(took.as_secs() < 20, "took {took:?}");
+}
