@@ -5,8 +5,6 @@ pub(crate) struct Decoded {
     pub text: String,
     /// Set if anything was replaced.
     pub warning: Option<String>,
-    /// See `Origin::raw_fixups`.
-    pub raw_fixups: Vec<(usize, usize)>,
 }
 
 /// Decode `bytes` as UTF-8, replacing each invalid sequence with U+FFFD.
@@ -15,7 +13,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     let mut bad = 0usize;
     let mut first_bad = None;
     let mut pos = 0usize;
-    let mut raw_fixups = Vec::new();
     for chunk in bytes.utf8_chunks() {
         out.push_str(chunk.valid());
         pos += chunk.valid().len();
@@ -24,7 +21,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
             bad += 1;
             pos += chunk.invalid().len();
             out.push('\u{fffd}');
-            raw_fixups.push((out.len(), pos));
         }
     }
     let warning = first_bad.map(|at| {
@@ -33,11 +29,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
             if bad == 1 { "" } else { "s" }
         )
     });
-    Decoded {
-        text: out,
-        warning,
-        raw_fixups,
-    }
+    Decoded { text: out, warning }
 }
 
 /// Length of a leading UTF-8 byte order mark, if any.
@@ -54,15 +46,12 @@ mod tests {
         let d = decode("Tripoli – 21 killed".as_bytes());
         assert_eq!(d.text, "Tripoli – 21 killed");
         assert!(d.warning.is_none());
-        assert!(d.raw_fixups.is_empty());
     }
 
     #[test]
     fn invalid_bytes_replaced_and_counted() {
         let d = decode(b"caf\xe9 and na\xefve\xff");
         assert_eq!(d.text, "caf\u{fffd} and na\u{fffd}ve\u{fffd}");
-        // Each replacement is 3 bytes standing for 1 raw byte.
-        assert_eq!(d.raw_fixups, [(6, 4), (16, 12), (21, 15)]);
         let w = d.warning.expect("warning");
         assert!(w.contains("3 byte sequences"), "{w}");
         assert!(w.contains("byte 3"), "{w}");

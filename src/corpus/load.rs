@@ -105,7 +105,6 @@ pub(crate) fn build(
     let decode::Decoded {
         text: file_text,
         warning,
-        raw_fixups,
     } = decode::decode(bytes);
     let bom = decode::bom_len(&file_text);
     if file_text[bom..].trim().is_empty() {
@@ -118,21 +117,21 @@ pub(crate) fn build(
     let body = &file_text[body_start..];
     let mut builder = TextBuilder::new();
     let mut html_title = None;
-    let (origin_text, raw_fixups) = match format {
+    let origin_text = match format {
         Format::Text => {
             builder.push_raw(body_start, body);
-            (file_text.clone(), raw_fixups)
+            file_text.clone()
         }
         Format::Markdown => {
             markdown::render(body, body_start, &mut builder);
-            (file_text.clone(), raw_fixups)
+            file_text.clone()
         }
         Format::Html => {
             // Offsets for HTML point into the extracted text, not the markup.
             let page = html::extract(body);
             html_title = page.title;
             builder.push_raw(0, &page.text);
-            (page.text, Vec::new())
+            page.text
         }
     };
     let TextBuilder { text, anchors, .. } = builder;
@@ -174,7 +173,6 @@ pub(crate) fn build(
         origin: Origin {
             anchors,
             file_text: origin_text,
-            raw_fixups,
         },
         path,
     })

@@ -313,7 +313,6 @@ mod tests {
         let origin = crate::corpus::Origin {
             anchors: b.anchors,
             file_text: format!("{}{}", " ".repeat(100), input),
-            ..Default::default()
         };
         let mayor = b.text.find("mayor").unwrap();
         let said = b.text.find("said").unwrap();

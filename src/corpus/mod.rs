@@ -39,8 +39,9 @@ pub struct Sentence {
 /// Where a byte of `Source::text` came from in the input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    /// Byte offset into the file's raw bytes (for HTML: into the extracted
-    /// text).
+    /// Byte offset into the file as read: its bytes for valid UTF-8 (a BOM
+    /// included); after an invalid sequence, into the lossily decoded text
+    /// (each U+FFFD counts 3 bytes). For HTML: into the extracted text.
     pub offset: usize,
     /// 1-based line.
     pub line: usize,
@@ -83,10 +84,6 @@ pub struct Origin {
     pub anchors: Vec<(usize, usize)>,
     /// Decoded file content (lossy), used to compute line/column.
     pub file_text: String,
-    /// Where invalid UTF-8 was replaced: (offset in `file_text` just after a
-    /// U+FFFD, offset in the raw file just after the bytes it replaced),
-    /// sorted. Empty for valid files, where the two offsets agree.
-    pub raw_fixups: Vec<(usize, usize)>,
 }
 
 impl Source {
@@ -128,14 +125,6 @@ impl Origin {
         // A byte order mark is not a visible column.
         let line_text = before[line_start..].trim_start_matches('\u{feff}');
         let column = line_text.chars().count() + 1;
-        let j = self.raw_fixups.partition_point(|&(d, _)| d <= offset);
-        let offset = match j {
-            0 => offset,
-            _ => {
-                let (d, r) = self.raw_fixups[j - 1];
-                r + (offset - d)
-            }
-        };
         Location {
             offset,
             line,

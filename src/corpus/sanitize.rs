@@ -144,7 +144,6 @@ mod tests {
         let origin = crate::corpus::Origin {
             anchors: b.anchors.clone(),
             file_text: format!("{}{}", "x".repeat(10), raw),
-            ..Default::default()
         };
         // 'e' is text offset 6, file offset 10 + 8.
         assert_eq!(origin.locate(6).offset, 18);
