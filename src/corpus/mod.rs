@@ -98,6 +98,16 @@ impl Source {
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
     }
 
+    /// Index of the paragraph that is the dateline `published` was read
+    /// from, if any (its dates are publication dates, not claims).
+    pub fn dateline(&self) -> Option<usize> {
+        let published = self.published.as_deref()?;
+        self.paragraphs.iter().take(4).position(|p| {
+            let t = &self.text[p.clone()];
+            t.len() <= dateline::MAX_BYTES && t.contains(published)
+        })
+    }
+
     /// Location in the input file of byte `offset` of `text`.
     pub fn locate(&self, offset: usize) -> Location {
         self.origin.locate(offset)

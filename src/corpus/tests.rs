@@ -233,6 +233,7 @@ fn dateline_fills_published() {
         b"---\noutlet: wire\n---\nTrain derails near border\nUpdated 11/2/2021 8:15 PM\nA freight train derailed on Tuesday, officials said.\n",
     );
     assert_eq!(s.published.as_deref(), Some("11/2/2021 8:15 PM"));
+    assert_eq!(s.dateline(), Some(1));
     let s = load_one(
         dir.path(),
         "fm.txt",
@@ -243,6 +244,7 @@ fn dateline_fills_published() {
         Some("2021-11-03"),
         "front matter wins"
     );
+    assert_eq!(s.dateline(), None);
 }
 
 #[test]
