@@ -450,6 +450,27 @@ mod tests {
             ),
             ("No final stop here", &["No final stop here"]),
             (
+                "She grew up in Washington, D.C. He moved there at 5 p.m. on a Friday.",
+                &[
+                    "She grew up in Washington, D.C.",
+                    "He moved there at 5 p.m. on a Friday.",
+                ],
+            ),
+            (
+                "Since the Sept. 11 attacks, Rev. Ana Lutz has led St. Mark's. It grew.",
+                &[
+                    "Since the Sept. 11 attacks, Rev. Ana Lutz has led St. Mark's.",
+                    "It grew.",
+                ],
+            ),
+            (
+                "Shares of Vorn Corp. fell 4%. But Vorn Corp. Chairman Eli Stahl was calm.",
+                &[
+                    "Shares of Vorn Corp. fell 4%.",
+                    "But Vorn Corp. Chairman Eli Stahl was calm.",
+                ],
+            ),
+            (
                 "2. The second demand is a pay rise. It was rejected.",
                 &["2. The second demand is a pay rise.", "It was rejected."],
             ),

@@ -468,6 +468,24 @@ fn html_file_title_and_text() {
 }
 
 #[test]
+fn html_entities_cannot_smuggle_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "trap.htm",
+        b"<html><head><title>Bad&#7; title&#27;]0;x</title></head><body><p>Clear &#27;[2J screen and &#x202E;reverse&#x202C; text.</p></body></html>",
+    );
+    assert!(!s.title.chars().any(char::is_control), "{:?}", s.title);
+    assert!(
+        !s.text.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        s.text
+    );
+    assert!(s.text.contains("␛[2J"), "{:?}", s.text);
+    assert!(!s.text.contains('\u{202e}'));
+}
+
+#[test]
 fn hard_wrapped_file_joins_lines_into_paragraphs() {
     let dir = tempfile::tempdir().unwrap();
     let s = load_one(
