@@ -1,5 +1,11 @@
 //! Loading articles: plain text, Markdown, HTML; front matter; sanitising;
 //! segmentation into paragraphs and sentences with byte offsets.
+//!
+//! Per file: bytes -> `decode` (lossy UTF-8, warning) -> `frontmatter` ->
+//! format (`markdown` strips markup, `html` extracts the article) ->
+//! `sanitize` (controls/escapes made visible, CRLF -> '\n', with anchors back
+//! to the file) -> `paragraphs` -> `sentences` (rules and word lists in
+//! assets/abbreviations.txt and assets/sentence_starters.txt) -> `dateline`.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -55,7 +61,7 @@ pub struct Location {
 pub struct Source {
     /// "S1", "S2", ... in load order.
     pub id: String,
-    /// The path as given (seeds: "seeds/<name>").
+    /// The path as given (seeds: `seeds/<name>`).
     pub path: PathBuf,
     /// File stem, used as a short label ("000_0b2b0a246d65c953", "reuters").
     pub name: String,
@@ -184,7 +190,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
 }
 
 /// The three bundled seed articles (compiled into the binary).
-/// Paths are "seeds/<file name>", ids S1..S3 in file-name order.
+/// Paths are `seeds/<file name>`, ids S1..S3 in file-name order.
 pub fn load_seeds() -> Vec<Source> {
     seeds::load_seeds()
 }
