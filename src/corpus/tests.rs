@@ -564,6 +564,15 @@ mod properties {
                         prop_assert!(loc.line >= 1 && loc.column >= 1);
                     }
                 }
+                // Letters and digits are always copied verbatim, so each maps
+                // back to the same character in the file (HTML: extracted text).
+                for (i, c) in s.text.char_indices().filter(|(_, c)| c.is_ascii_alphanumeric()) {
+                    let loc = s.locate(i);
+                    prop_assert_eq!(s.origin.file_text[loc.offset..].chars().next(), Some(c));
+                    let line = s.origin.file_text.split('\n').nth(loc.line - 1).unwrap();
+                    let line = line.trim_start_matches('\u{feff}');
+                    prop_assert_eq!(line.chars().nth(loc.column - 1), Some(c));
+                }
             }
         }
 
