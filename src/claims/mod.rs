@@ -8,6 +8,23 @@ use serde::Serialize;
 
 use crate::corpus::Source;
 
+mod actors;
+mod lexicon;
+pub mod listing;
+pub mod names;
+pub mod numbers;
+mod people;
+mod quantities;
+mod scope;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod testutil;
+pub mod time;
+pub mod tokens;
+
+pub use listing::{render_json, render_table};
+
 /// What a claim is about. Serialised lowercase, as in the report contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -267,6 +284,140 @@ impl Claim {
     }
 }
 
+/// A claim found in one sentence, with a span relative to the sentence text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub topic: Topic,
+    pub subject: Option<String>,
+    pub value: Value,
+    pub bound: Bound,
+    pub unit: Option<String>,
+    pub original: Option<String>,
+    pub scope: Option<String>,
+    pub vague: bool,
+}
+
+/// What extraction knows about the source around a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Publication date (front matter or dateline).
+    pub published: Option<time::Date>,
+    /// Year of the main event (publication year, else the latest year mentioned).
+    pub event_year: Option<i32>,
+    /// Person names (titles stripped) mentioned anywhere in the source.
+    pub people: Vec<String>,
+    /// The last person named before this sentence.
+    pub prev_person: Option<String>,
+    /// The person the source mentions most.
+    pub main_person: Option<String>,
+}
+
+impl Context {
+    /// The fullest form of a person's name in the source ("Mesmari" -> "Ahmed al-Mesmari").
+    pub fn fullest(&self, surface: &str) -> String {
+        let last = names::last_key(surface);
+        let n = surface.split_whitespace().count();
+        self.people
+            .iter()
+            .filter(|p| names::last_key(p) == last && p.split_whitespace().count() > n)
+            .max_by_key(|p| p.split_whitespace().count())
+            .cloned()
+            .unwrap_or_else(|| surface.to_string())
+    }
+
+    /// Whether a one-word name is the last name of a person named in the source.
+    pub fn is_person(&self, surface: &str) -> bool {
+        let last = names::last_key(surface);
+        self.people.iter().any(|p| names::last_key(p) == last)
+    }
+}
+
+/// Extract claims from one sentence (spans relative to `text`).
+pub fn extract_sentence(text: &str, ctx: &Context) -> Vec<Found> {
+    let toks = tokens::tokenize(text);
+    let nums = numbers::find_numbers(&toks);
+    let mentions = names::find_names(text, &toks);
+    let mut used = vec![false; nums.len()];
+    let mut out = people::extract(text, &toks, &nums, &mut used);
+    out.extend(time::extract(text, &toks, &nums, &mut used, ctx));
+    out.extend(quantities::extract(
+        text, &toks, &nums, &mut used, &mentions, ctx,
+    ));
+    quantities::money_bound_fix(&mut out, text, &toks);
+    if let Some((scope, from)) = scope::sentence_scope(text, &toks, &nums, ctx) {
+        for f in out.iter_mut().filter(|f| {
+            f.span.start >= from && f.topic.is_people_count()
+                || matches!(
+                    f.topic,
+                    Topic::Count
+                        | Topic::Money
+                        | Topic::Magnitude
+                        | Topic::Distance
+                        | Topic::Depth
+                        | Topic::Percent
+                )
+        }) {
+            f.scope = Some(scope.clone());
+        }
+    }
+    out.extend(actors::speakers(&toks, &mentions, ctx));
+    out.extend(actors::backers(&toks, &mentions, ctx));
+    if !names::is_headline(&toks) {
+        out.extend(actors::names(&mentions, ctx));
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// Build the source-level context: names of people, main person, dates.
+fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
+    let mut ctx = Context::default();
+    let mut dateline = None;
+    if let Some(p) = src.published.as_deref().and_then(time::parse_date) {
+        ctx.published = Some(p);
+    } else if let Some((d, r)) = time::find_dateline(&src.text) {
+        ctx.published = Some(d);
+        dateline = Some(r);
+    }
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut years = Vec::new();
+    for s in &src.sentences {
+        let text = &src.text[s.span.clone()];
+        let toks = tokens::tokenize(text);
+        for m in names::find_names(text, &toks) {
+            if m.kind == names::NameKind::Person && !ctx.people.contains(&m.surface) {
+                ctx.people.push(m.surface.clone());
+            }
+            if matches!(m.kind, names::NameKind::Person | names::NameKind::Other) {
+                *counts.entry(names::last_key(&m.surface)).or_default() += 1;
+            }
+        }
+        years.extend(
+            numbers::find_numbers(&toks)
+                .into_iter()
+                .filter(|n| n.year)
+                .map(|n| n.value as i32),
+        );
+    }
+    ctx.event_year = ctx
+        .published
+        .and_then(|p| p.y)
+        .or_else(|| years.iter().copied().max());
+    let main = ctx
+        .people
+        .iter()
+        .max_by_key(|p| {
+            (
+                counts.get(&names::last_key(p)).copied().unwrap_or(0),
+                p.split_whitespace().count(),
+            )
+        })
+        .cloned();
+    ctx.main_person = main.map(|m| ctx.fullest(&m));
+    (ctx, dateline)
+}
+
 /// Extract the claims of every source. Claims are ordered by source, then span.
 pub fn extract_all(sources: &[Source]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -278,6 +429,44 @@ pub fn extract_all(sources: &[Source]) -> Vec<Claim> {
 
 /// Extract the claims of one source (index `source` in the analysis).
 pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
-    let _ = (source, src);
-    Vec::new()
+    let (mut ctx, dateline) = source_context(src);
+    let mut out = Vec::new();
+    for (si, s) in src.sentences.iter().enumerate() {
+        let base = s.span.start;
+        let text = &src.text[s.span.clone()];
+        let found = extract_sentence(text, &ctx);
+        for f in found {
+            let span = f.span.start + base..f.span.end + base;
+            // The dateline is publication metadata, not a claim about the event.
+            if dateline
+                .as_ref()
+                .is_some_and(|d| d.start <= span.start && span.end <= d.end)
+                && matches!(f.topic, Topic::Date | Topic::Year)
+            {
+                continue;
+            }
+            out.push(Claim {
+                source,
+                span,
+                sentence: si,
+                topic: f.topic,
+                subject: f.subject,
+                value: f.value,
+                bound: f.bound,
+                unit: f.unit,
+                original: f.original,
+                scope: f.scope,
+                vague: f.vague,
+            });
+        }
+        // Remember the last person named, for pronouns in later sentences.
+        let toks = tokens::tokenize(text);
+        if let Some(m) = names::find_names(text, &toks).iter().rev().find(|m| {
+            m.kind == names::NameKind::Person
+                || (m.kind == names::NameKind::Other && ctx.is_person(&m.surface))
+        }) {
+            ctx.prev_person = Some(ctx.fullest(&m.surface));
+        }
+    }
+    out
 }
