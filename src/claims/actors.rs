@@ -122,7 +122,8 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
             let mut done = false;
             for c in cands {
                 if let Some(m) = ending(c).filter(|m| is_person(m, ctx)) {
-                    push(&mut out, m.start, i + 1, ctx.fullest(&m.surface));
+                    let end = if c == k { i + 1 } else { m.end };
+                    push(&mut out, m.start, end, ctx.fullest(&m.surface));
                     done = true;
                     break;
                 }
@@ -155,18 +156,35 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
     out
 }
 
-/// Whether token `i` sits inside a quotation (odd number of quote marks before it).
-fn in_quotes(toks: &[Tok], i: usize) -> bool {
-    let mut open = false;
-    for t in &toks[..i] {
-        match t.lower.as_str() {
-            "“" => open = true,
-            "”" => open = false,
-            "\"" => open = !open,
-            _ => {}
+/// Whether a quote mark at `k` opens (true) or closes (false) a quotation,
+/// judged by what it touches: `"word` opens, `word,"` closes.
+fn opens(toks: &[Tok], k: usize) -> bool {
+    match toks[k].lower.as_str() {
+        "“" => true,
+        "”" => false,
+        _ => {
+            let touches_next = glued(toks, k + 1);
+            let touches_prev = glued(toks, k);
+            touches_next || !touches_prev
         }
     }
-    open
+}
+
+fn is_quote(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "\"" | "“" | "”")
+}
+
+/// Whether token `i` sits inside a quotation. Works on sentences cut out of a
+/// longer quoted passage: a closing mark after `i` with no mark before means
+/// the sentence started inside the quote.
+fn in_quotes(toks: &[Tok], i: usize) -> bool {
+    if let Some(k) = (0..i).rev().find(|&k| is_quote(&toks[k])) {
+        return opens(toks, k);
+    }
+    if let Some(k) = (i + 1..toks.len()).find(|&k| is_quote(&toks[k])) {
+        return !opens(toks, k);
+    }
+    false
 }
 
 /// Actors listed from token `s` on ("France, the United Arab Emirates and Egypt").
@@ -274,7 +292,11 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
             let next = toks.get(i + 1);
             if let Some((s, name)) = backer
                 && next.is_some_and(|t| {
-                    t.kind == Kind::Word && !lex.stop.contains(&t.lower) && t.lower != "by"
+                    t.kind == Kind::Word
+                        && !matches!(
+                            t.lower.as_str(),
+                            "by" | "and" | "or" | "the" | "a" | "to" | "in" | "of"
+                        )
                 })
             {
                 let subject = match mentions.iter().find(|m| m.start == i + 1) {
@@ -300,6 +322,12 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
             };
             if negated(i) {
                 break;
+            }
+            // "was overthrown with the help of X": the help went to someone unnamed.
+            let passive =
+                (i.saturating_sub(4)..i).any(|k| matches!(w(toks, k), "was" | "were" | "been"));
+            if passive && matches!(p[0].as_str(), "with" | "help") {
+                continue;
             }
             let actors = actor_list(toks, e, lex);
             if actors.is_empty() {

@@ -33,7 +33,12 @@ pub fn render_table(sources: &[Source], claims: &[Claim]) -> String {
         ));
         for c in cs {
             let loc = src.locate(c.span.start);
-            let mut value = format!("{}{}", bound_word(c.bound), c.value);
+            // Years print as years ("2011"), not as amounts ("2,011").
+            let shown = match (&c.value, c.topic) {
+                (Value::Num { value, .. }, super::Topic::Year) => format!("{value}"),
+                (v, _) => v.to_string(),
+            };
+            let mut value = format!("{}{}", bound_word(c.bound), shown);
             if let Some(u) = &c.unit {
                 value.push(' ');
                 value.push_str(u);

@@ -201,11 +201,29 @@ fn push_mention(
         (kind, Some(p.canonical.clone()))
     } else {
         let last = words.last().map(String::as_str).unwrap_or("");
+        let locative = s > 0
+            && matches!(
+                toks[s - 1].lower.as_str(),
+                "in" | "at"
+                    | "near"
+                    | "from"
+                    | "to"
+                    | "across"
+                    | "outside"
+                    | "inside"
+                    | "around"
+                    | "towards"
+                    | "toward"
+                    | "into"
+            );
+        let place_after = toks
+            .get(e)
+            .is_some_and(|t| !t.cap && lex.scope_place_words.contains(&t.lower));
         let kind = if lex.org_words.contains(last)
             || (words.len() > 2 && words.iter().any(|w| lex.org_words.contains(w)))
         {
             NameKind::Org
-        } else if lex.place_words.contains(last) {
+        } else if lex.place_words.contains(last) || ((locative || place_after) && !titled) {
             NameKind::Place
         } else if titled
             || (!single
