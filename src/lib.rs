@@ -10,6 +10,7 @@ pub mod claims;
 pub mod compare;
 pub mod corpus;
 pub mod report;
+pub mod review;
 pub mod tui;
 
 pub use analysis::{Analysis, analyze};

@@ -11,6 +11,7 @@ use crosscheck::claims::Topic;
 use crosscheck::compare::Verdict;
 use crosscheck::corpus::{self, LoadError};
 use crosscheck::report::{self, ExportFormat, Filter, Reviews};
+use crosscheck::review::ReviewStore;
 use crosscheck::{Analysis, analyze};
 
 const EXIT_HELP: &str = "\
@@ -78,7 +79,10 @@ enum ClaimsFormat {
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
     Verdict::parse(s).ok_or_else(|| {
         let all: Vec<_> = Verdict::ALL.iter().map(|v| v.as_str()).collect();
-        format!("unknown verdict '{s}' (expected one of: {})", all.join(", "))
+        format!(
+            "unknown verdict '{s}' (expected one of: {})",
+            all.join(", ")
+        )
     })
 }
 
@@ -132,7 +136,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 crosscheck::tui::run(analysis)
             } else {
                 let reviews = Reviews::default();
-                let text = report::render(&analysis, &reviews, &Filter::default(), ExportFormat::Md);
+                let text =
+                    report::render(&analysis, &reviews, &Filter::default(), ExportFormat::Md);
                 write_stdout(&text)
             }
         }
@@ -144,7 +149,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             paths,
         }) => {
             let analysis = load(&paths)?;
-            let reviews = Reviews::default();
+            let reviews = saved_reviews(&analysis);
             let filter = Filter {
                 verdicts: verdict,
                 topics: topic,
@@ -153,8 +158,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             match output {
                 None => write_stdout(&text),
                 Some(path) => {
-                    let _ = path;
-                    Err(UsageError::Other("-o is not implemented yet".into()).into())
+                    let inputs: Vec<PathBuf> =
+                        analysis.sources.iter().map(|s| s.path.clone()).collect();
+                    report::write_atomic(&path, text.as_bytes(), &inputs)
+                        .map_err(|e| UsageError::Other(e.to_string()))?;
+                    Ok(())
                 }
             }
         }
@@ -163,6 +171,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let _ = format;
             let _ = analysis;
             Ok(())
+        }
+    }
+}
+
+/// Reviews saved from the reader for this corpus. Exports still work when
+/// the store cannot be read: the problem is reported as a warning.
+fn saved_reviews(analysis: &Analysis) -> Reviews {
+    match ReviewStore::open(&analysis.sources) {
+        Ok((store, warning)) => {
+            if let Some(w) = warning {
+                eprintln!("crosscheck: warning: {w}");
+            }
+            store.reviews().clone()
+        }
+        Err(e) => {
+            eprintln!("crosscheck: warning: reviews not loaded: {e}");
+            Reviews::default()
         }
     }
 }

@@ -4,6 +4,21 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+mod dateline;
+mod decode;
+mod frontmatter;
+mod html;
+mod load;
+mod markdown;
+mod paragraphs;
+mod sanitize;
+mod seeds;
+mod sentences;
+#[cfg(test)]
+mod tests;
+
+pub use load::count_words;
+
 /// The file format a source was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,7 +119,9 @@ impl Origin {
         let before = &self.file_text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        let column = before[line_start..].chars().count() + 1;
+        // A byte order mark is not a visible column.
+        let line_text = before[line_start..].trim_start_matches('\u{feff}');
+        let column = line_text.chars().count() + 1;
         Location {
             offset,
             line,
@@ -134,12 +151,14 @@ pub enum LoadError {
 
 /// Load every PATH (file, or directory of articles sorted by name), in order.
 /// Ids are assigned S1, S2, ... across all of them.
+/// A PATH is a file (any extension; unknown ones are read as plain text) or
+/// a directory (its .txt/.md/.markdown/.html/.htm files, non-recursive).
 pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
-    let _ = paths;
-    Ok(Vec::new())
+    load::load_paths(paths)
 }
 
 /// The three bundled seed articles (compiled into the binary).
+/// Paths are "seeds/<file name>", ids S1..S3 in file-name order.
 pub fn load_seeds() -> Vec<Source> {
-    Vec::new()
+    seeds::load_seeds()
 }

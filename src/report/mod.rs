@@ -9,6 +9,14 @@ use crate::analysis::Analysis;
 use crate::claims::Topic;
 use crate::compare::Verdict;
 
+pub mod atomic;
+pub mod build;
+mod csv_out;
+pub mod markdown;
+
+pub use atomic::{WriteError, write_atomic};
+pub use build::{Report, ReportClaim, ReportFinding, ReportSource, build};
+
 /// A reader's review of one finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -53,13 +61,30 @@ pub struct Filter {
     pub topics: Vec<Topic>,
 }
 
-/// Render the report of `analysis` in `format`. Deterministic.
+/// Render the report of `analysis` in `format`. Deterministic: the same
+/// analysis, reviews and filter give the same bytes.
 pub fn render(
     analysis: &Analysis,
     reviews: &Reviews,
     filter: &Filter,
     format: ExportFormat,
 ) -> String {
-    let _ = (analysis, reviews, filter, format);
-    String::new()
+    render_report(&build(analysis, reviews, filter), format)
 }
+
+/// Render an already built report.
+pub fn render_report(report: &Report, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Json => {
+            // Serialising plain data to a String cannot fail.
+            let mut s = serde_json::to_string_pretty(report).expect("report serialises");
+            s.push('\n');
+            s
+        }
+        ExportFormat::Csv => csv_out::render(report),
+        ExportFormat::Md => markdown::render(report),
+    }
+}
+
+#[cfg(test)]
+mod tests;

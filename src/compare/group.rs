@@ -1,0 +1,627 @@
+//! Grouping claims into findings and giving each a verdict.
+//!
+//! 1. Buckets: claims of one topic whose subject, unit and scope name the
+//!    same thing. Subjects and scopes are compared loosely (normalised
+//!    tokens: "LaCalamita" = "Anthony LaCalamita", "2004 tsunami" = "the
+//!    tsunami of 2004"); a scoped claim never meets a main-event claim.
+//! 2. Inside a bucket, topics that identify their thing by themselves
+//!    (people killed, wounded...; magnitude; backers of X; anything with a
+//!    subject) form one finding. Other figures (counts, distances, money,
+//!    ages without a person, dates...) only join when their sentences are
+//!    alike (TF-IDF cosine through the `Aligner`, candidates from its index
+//!    and from a value index): a different figure needs a closer sentence
+//!    than the same figure. Claims join the best cluster, never by chaining
+//!    through a third claim's link.
+//! 3. Primary claim per source: the first in text order (headline, then
+//!    first paragraph: news puts its main figure first), preferring a
+//!    stated figure over a vague one ("dozens"). Later figures of the same
+//!    source (an update, a body detail) stay in the finding, not primary.
+//! 4. Verdict from the primaries: one source -> unique; all the same ->
+//!    agree; otherwise conflict (numbers, dates) with `compatible` when the
+//!    wording's intervals overlap; backers: per-source sets differ -> partial.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::Verdict;
+use super::align::Aligner;
+use super::text::{stem, terms};
+use super::values::{compatible, norm_text, same_value};
+use super::variants::name_tokens;
+use crate::claims::{Claim, Topic, Value};
+
+/// Same figure: sentences must be at least this alike (cosine + value bonus).
+const SAME_LINK: f64 = 0.2;
+/// Different figures: sentences must be this alike to be about one thing.
+const DIFF_LINK: f64 = 0.3;
+/// Same-value candidates looked at per claim (the most recent ones): keeps
+/// common small figures ("2 people") from making clustering quadratic.
+const MAX_VALUE_CANDIDATES: usize = 64;
+
+/// A finding before ranking, summary and key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub verdict: Verdict,
+    pub topic: Topic,
+    pub subject: Option<String>,
+    pub scope: Option<String>,
+    pub compatible: bool,
+    /// Sorted by (source, span start).
+    pub claims: Vec<usize>,
+    pub primary: Vec<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct BucketKey {
+    topic: Topic,
+    subject: Option<usize>,
+    unit: Option<String>,
+    scope: Option<usize>,
+    /// Only for topics grouped by value (years without subject, speakers).
+    value: Option<String>,
+}
+
+/// Does the topic name its thing by itself (no sentence context needed)?
+fn self_identifying(topic: Topic, has_subject: bool) -> bool {
+    topic.is_people_count()
+        || matches!(topic, Topic::Magnitude | Topic::Depth | Topic::Backers)
+        || has_subject
+}
+
+/// Loose classes of optional strings: equal class = same thing.
+/// `same(a, b)` on token sets; candidates come from a token index.
+fn loose_classes(
+    values: &[Option<&str>],
+    tokens: impl Fn(&str) -> Vec<String>,
+    same: impl Fn(&BTreeSet<String>, &BTreeSet<String>) -> bool,
+) -> Vec<Option<usize>> {
+    let mut distinct: Vec<BTreeSet<String>> = Vec::new();
+    let mut id_of: HashMap<BTreeSet<String>, usize> = HashMap::new();
+    let ids: Vec<Option<usize>> = values
+        .iter()
+        .map(|v| {
+            v.map(|s| {
+                let t: BTreeSet<String> = tokens(s).into_iter().collect();
+                let next = distinct.len();
+                *id_of.entry(t.clone()).or_insert_with(|| {
+                    distinct.push(t);
+                    next
+                })
+            })
+        })
+        .collect();
+    // Star clustering in order of appearance: each distinct value joins the
+    // first class whose representative it matches, so a generic value
+    // ("tsunami") cannot chain two specific ones ("2004 tsunami", "2006
+    // tsunami") together. Candidates come from a token index of the
+    // representatives.
+    let mut class: Vec<usize> = Vec::with_capacity(distinct.len());
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in distinct.iter().enumerate() {
+        let mut cands: BTreeSet<usize> = BTreeSet::new();
+        for w in t {
+            if let Some(reps) = index.get(w.as_str()) {
+                cands.extend(reps.iter().copied());
+            }
+        }
+        let found = cands.into_iter().find(|&r| same(&distinct[r], t));
+        match found {
+            Some(r) => class.push(r),
+            None => {
+                class.push(i);
+                for w in t {
+                    index.entry(w.as_str()).or_default().push(i);
+                }
+            }
+        }
+    }
+    ids.into_iter().map(|i| i.map(|i| class[i])).collect()
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Scopes: one contains the other, they name the same year, or share half
+/// their words.
+fn same_scope(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    if a.is_subset(b) || b.is_subset(a) {
+        return true;
+    }
+    let years_a: BTreeSet<_> = a.iter().filter(|w| is_year(w)).collect();
+    let years_b: BTreeSet<_> = b.iter().filter(|w| is_year(w)).collect();
+    if !years_a.is_empty() && !years_b.is_empty() {
+        return !years_a.is_disjoint(&years_b);
+    }
+    let inter = a.intersection(b).count();
+    inter * 2 >= a.union(b).count()
+}
+
+fn scope_tokens(s: &str) -> Vec<String> {
+    terms(s, true)
+}
+
+/// Subjects: one's words within the other's ("LaCalamita" / "Anthony
+/// LaCalamita").
+fn same_subject(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    !a.is_empty() && !b.is_empty() && (a.is_subset(b) || b.is_subset(a))
+}
+
+fn subject_tokens(s: &str) -> Vec<String> {
+    let t = name_tokens(s);
+    if t.is_empty() { terms(s, true) } else { t }
+}
+
+fn unit_key(topic: Topic, unit: Option<&str>) -> Option<String> {
+    let u = unit?.trim().to_lowercase();
+    if u.is_empty() {
+        return None;
+    }
+    Some(if topic == Topic::Count { stem(&u) } else { u })
+}
+
+/// Value key for the exact-value index (and value-grouped topics).
+fn value_key(c: &Claim) -> String {
+    match &c.value {
+        Value::Num { value, max } => format!("{value:.4}/{:.4}", max.unwrap_or(*value)),
+        Value::Text(t) => norm_text(t),
+    }
+}
+
+/// Group `claims` (all topics except names) into drafts with verdicts.
+pub fn group(claims: &[Claim], aligner: &Aligner) -> Vec<Draft> {
+    let wanted: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].topic != Topic::Name)
+        .collect();
+    // Loose classes per topic, so "Smith" the age subject never meets
+    // "Smith" the money subject.
+    let mut subject_class: HashMap<usize, Option<usize>> = HashMap::new();
+    let mut scope_class: HashMap<usize, Option<usize>> = HashMap::new();
+    for topic in Topic::ALL {
+        let idx: Vec<usize> = wanted
+            .iter()
+            .copied()
+            .filter(|&i| claims[i].topic == topic)
+            .collect();
+        if idx.is_empty() {
+            continue;
+        }
+        let subjects: Vec<Option<&str>> =
+            idx.iter().map(|&i| claims[i].subject.as_deref()).collect();
+        let scopes: Vec<Option<&str>> = idx.iter().map(|&i| claims[i].scope.as_deref()).collect();
+        let sc = loose_classes(&subjects, subject_tokens, same_subject);
+        let pc = loose_classes(&scopes, scope_tokens, same_scope);
+        for (k, &i) in idx.iter().enumerate() {
+            subject_class.insert(i, sc[k]);
+            scope_class.insert(i, pc[k]);
+        }
+    }
+
+    let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
+    for &i in &wanted {
+        let c = &claims[i];
+        let subject = subject_class[&i];
+        let value = match c.topic {
+            Topic::Year if subject.is_none() => Some(value_key(c)),
+            Topic::Speaker => Some(
+                c.value
+                    .as_text()
+                    .and_then(|t| name_tokens(t).pop())
+                    .unwrap_or_else(|| value_key(c)),
+            ),
+            _ => None,
+        };
+        let key = BucketKey {
+            topic: c.topic,
+            subject,
+            unit: unit_key(c.topic, c.unit.as_deref()),
+            scope: scope_class[&i],
+            value,
+        };
+        buckets.entry(key).or_default().push(i);
+    }
+
+    let mut out = Vec::new();
+    for (key, mut members) in buckets {
+        members.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
+        let clusters = if self_identifying(key.topic, key.subject.is_some()) || key.value.is_some()
+        {
+            vec![members]
+        } else {
+            context_clusters(claims, &members, aligner)
+        };
+        out.extend(clusters.into_iter().map(|c| draft(claims, c)));
+    }
+    out
+}
+
+/// Greedy clustering by sentence context (see module docs).
+fn context_clusters(claims: &[Claim], members: &[usize], aligner: &Aligner) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut cluster_of: HashMap<usize, usize> = HashMap::new();
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
+    for &ci in members {
+        let c = &claims[ci];
+        let mut cands: BTreeSet<usize> = BTreeSet::new();
+        if let Some(list) = by_value.get(&value_key(c)) {
+            let from = list.len().saturating_sub(MAX_VALUE_CANDIDATES);
+            cands.extend(list[from..].iter().copied());
+        }
+        for (s, i, _) in aligner.best_matches(c.source, c.sentence) {
+            if let Some(list) = by_sentence.get(&(s, i)) {
+                cands.extend(list.iter().copied());
+            }
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for cand in cands {
+            let d = &claims[cand];
+            if d.source == c.source {
+                continue;
+            }
+            let sim = aligner.similarity((c.source, c.sentence), (d.source, d.sentence));
+            let need = if same_value(c, d) {
+                SAME_LINK
+            } else {
+                DIFF_LINK
+            };
+            if sim >= need && best.is_none_or(|(b, _)| sim > b) {
+                best = Some((sim, cluster_of[&cand]));
+            }
+        }
+        let k = match best {
+            Some((_, k)) => k,
+            None => {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            }
+        };
+        clusters[k].push(ci);
+        cluster_of.insert(ci, k);
+        by_sentence
+            .entry((c.source, c.sentence))
+            .or_default()
+            .push(ci);
+        by_value.entry(value_key(c)).or_default().push(ci);
+    }
+    for c in &mut clusters {
+        c.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
+    }
+    clusters
+}
+
+/// Primary claim of each source: first in text order, preferring stated
+/// figures over vague ones.
+pub fn primaries(claims: &[Claim], members: &[usize]) -> Vec<bool> {
+    let mut chosen: BTreeMap<usize, usize> = BTreeMap::new();
+    for (k, &i) in members.iter().enumerate() {
+        let c = &claims[i];
+        match chosen.get(&c.source) {
+            None => {
+                chosen.insert(c.source, k);
+            }
+            Some(&p) if claims[members[p]].vague && !c.vague => {
+                chosen.insert(c.source, k);
+            }
+            _ => {}
+        }
+    }
+    let keep: BTreeSet<usize> = chosen.into_values().collect();
+    (0..members.len()).map(|k| keep.contains(&k)).collect()
+}
+
+fn draft(claims: &[Claim], members: Vec<usize>) -> Draft {
+    let first = &claims[members[0]];
+    let topic = first.topic;
+    let n_sources = members
+        .iter()
+        .map(|&i| claims[i].source)
+        .collect::<BTreeSet<_>>()
+        .len();
+    let (verdict, compat, primary) = if topic == Topic::Backers {
+        let mut sets: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+        for &i in &members {
+            let v = claims[i].value.as_text().map(norm_text).unwrap_or_default();
+            sets.entry(claims[i].source).or_default().insert(v);
+        }
+        let distinct: BTreeSet<&BTreeSet<String>> = sets.values().collect();
+        let v = match (n_sources, distinct.len()) {
+            (1, _) => Verdict::Unique,
+            (_, 1) => Verdict::Agree,
+            _ => Verdict::Partial,
+        };
+        (v, false, vec![true; members.len()])
+    } else {
+        let primary = primaries(claims, &members);
+        let prim: Vec<&Claim> = members
+            .iter()
+            .zip(&primary)
+            .filter(|(_, p)| **p)
+            .map(|(&i, _)| &claims[i])
+            .collect();
+        let all_same = prim.iter().all(|c| same_value(prim[0], c));
+        if n_sources == 1 {
+            (Verdict::Unique, false, primary)
+        } else if all_same {
+            (Verdict::Agree, false, primary)
+        } else {
+            (Verdict::Conflict, compatible(&prim), primary)
+        }
+    };
+    Draft {
+        verdict,
+        topic,
+        subject: first_some(claims, &members, |c| c.subject.as_deref()),
+        scope: first_some(claims, &members, |c| c.scope.as_deref()),
+        compatible: compat,
+        claims: members,
+        primary,
+    }
+}
+
+/// The longest stated value among the members (most informative label).
+fn first_some(
+    claims: &[Claim],
+    members: &[usize],
+    f: impl Fn(&Claim) -> Option<&str>,
+) -> Option<String> {
+    members
+        .iter()
+        .filter_map(|&i| f(&claims[i]))
+        .max_by_key(|s| (s.len(), std::cmp::Reverse(*s)))
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::Bound;
+    use crate::compare::testkit::{claim, claim_nth, num, source, text};
+    use crate::corpus::Source;
+
+    fn run(sources: &[Source], claims: &[Claim]) -> Vec<Draft> {
+        let al = Aligner::new(sources, claims);
+        group(claims, &al)
+    }
+
+    fn three() -> Vec<Source> {
+        vec![
+            source(
+                0,
+                "alpha",
+                "Storm kills 21 in coastal towns. The storm killed 21 people and injured 40, officials said. In 2009 a cyclone killed 300 in the same region.",
+            ),
+            source(
+                1,
+                "beta",
+                "At least 25 people died when the storm hit the coast. Hospitals treated 40 injured. A cyclone in 2009 left 310 dead.",
+            ),
+            source(
+                2,
+                "gamma",
+                "Rescue teams searched flooded streets on Sunday.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn casualty_conflict_with_primary_and_scope_separation() {
+        let s = three();
+        let mut claims = vec![
+            claim(0, &s[0], "kills 21", Topic::Killed, num(21.0)),
+            claim(0, &s[0], "killed 21", Topic::Killed, num(21.0)),
+            claim(0, &s[0], "injured 40", Topic::Wounded, num(40.0)),
+            claim(0, &s[0], "killed 300", Topic::Killed, num(300.0)),
+            claim(1, &s[1], "25 people died", Topic::Killed, num(25.0)),
+            claim(1, &s[1], "40 injured", Topic::Wounded, num(40.0)),
+            claim(1, &s[1], "310 dead", Topic::Killed, num(310.0)),
+        ];
+        claims[3].scope = Some("2009 cyclone".into());
+        claims[4].bound = Bound::AtLeast;
+        claims[6].scope = Some("cyclone in 2009".into());
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 3, "{d:#?}");
+        let main = d
+            .iter()
+            .find(|x| x.topic == Topic::Killed && x.scope.is_none())
+            .unwrap();
+        assert_eq!(main.verdict, Verdict::Conflict);
+        assert_eq!(main.claims, [0, 1, 4]);
+        assert_eq!(main.primary, [true, false, true]);
+        // "at least 25" vs 21: the figures differ, the bounds do not overlap.
+        assert!(!main.compatible);
+        let wounded = d.iter().find(|x| x.topic == Topic::Wounded).unwrap();
+        assert_eq!(wounded.verdict, Verdict::Agree);
+        // Background figures: their own finding, never against 21/25.
+        let bg = d
+            .iter()
+            .find(|x| x.topic == Topic::Killed && x.scope.is_some())
+            .unwrap();
+        assert_eq!(bg.claims, [3, 6]);
+        assert_eq!(bg.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn generic_scope_does_not_chain_specific_ones() {
+        let scopes = [
+            Some("the 2004 tsunami"),
+            Some("the tsunami"),
+            Some("tsunami of 2006"),
+            None,
+            Some("2004 tsunami"),
+        ];
+        let c = loose_classes(&scopes, scope_tokens, same_scope);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[0], c[4]);
+        assert_ne!(c[0], c[2]);
+        assert_eq!(c[3], None);
+    }
+
+    #[test]
+    fn compatible_when_bounds_overlap() {
+        let s = three();
+        let mut a = claim(0, &s[0], "killed 21", Topic::Killed, num(5.0));
+        a.bound = Bound::AtLeast;
+        let b = claim(1, &s[1], "25 people died", Topic::Killed, num(24.0));
+        let d = run(&s, &[a, b]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Conflict);
+        assert!(d[0].compatible);
+    }
+
+    #[test]
+    fn unique_when_one_source() {
+        let s = three();
+        let c = claim(2, &s[2], "Sunday", Topic::Date, text("Sunday"));
+        let d = run(&s, &[c]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Unique);
+        assert_eq!(d[0].primary, [true]);
+    }
+
+    #[test]
+    fn backers_partial_and_agree() {
+        let s = vec![
+            source(0, "a", "Haftar is backed by Egypt and the UAE."),
+            source(1, "b", "France, the UAE and Egypt support Haftar."),
+            source(2, "c", "Egypt and the UAE back Haftar."),
+        ];
+        let mk = |si: usize, w: &str, v: &str| {
+            let mut c = claim(si, &s[si], w, Topic::Backers, text(v));
+            c.subject = Some("Khalifa Haftar".into());
+            c
+        };
+        let claims = vec![
+            mk(0, "Egypt", "Egypt"),
+            mk(0, "UAE", "United Arab Emirates"),
+            mk(1, "France", "France"),
+            mk(1, "UAE", "United Arab Emirates"),
+            mk(1, "Egypt", "Egypt"),
+            mk(2, "Egypt", "Egypt"),
+            mk(2, "UAE", "United Arab Emirates"),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Partial);
+        assert_eq!(d[0].claims.len(), 7);
+        // Same sets everywhere: agreement.
+        let d = run(&s, &[claims[0].clone(), claims[5].clone()]);
+        assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn ages_of_different_people_stay_apart() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Anthony Marsh, 38, was arrested. His neighbour Ruth Kell, 61, called police.",
+            ),
+            source(1, "b", "Marsh, 39, was taken into custody."),
+        ];
+        let mut claims = vec![
+            claim(0, &s[0], "38", Topic::Age, num(38.0)),
+            claim(0, &s[0], "61", Topic::Age, num(61.0)),
+            claim(1, &s[1], "39", Topic::Age, num(39.0)),
+        ];
+        claims[0].subject = Some("Anthony Marsh".into());
+        claims[1].subject = Some("Ruth Kell".into());
+        claims[2].subject = Some("Marsh".into());
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        let marsh = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(marsh.claims, [0, 2]);
+        assert_eq!(marsh.verdict, Verdict::Conflict);
+        assert_eq!(marsh.subject.as_deref(), Some("Anthony Marsh"));
+    }
+
+    #[test]
+    fn counts_need_matching_context_and_unit() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The quake destroyed 300 houses in the hill villages. Engineers inspected 12 bridges.",
+            ),
+            source(
+                1,
+                "b",
+                "In the hill villages 350 houses were destroyed by the quake. The school fed 300 pupils.",
+            ),
+        ];
+        let mk = |si: usize, w: &str, n: usize, v: f64, unit: &str| {
+            let mut c = claim_nth(si, &s[si], w, n, Topic::Count, num(v));
+            c.unit = Some(unit.into());
+            c
+        };
+        let claims = vec![
+            mk(0, "300", 0, 300.0, "houses"),
+            mk(0, "12", 0, 12.0, "bridges"),
+            mk(1, "350", 0, 350.0, "house"),
+            mk(1, "300", 0, 300.0, "pupils"),
+        ];
+        let d = run(&s, &claims);
+        let houses = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(houses.claims, [0, 2]);
+        assert_eq!(houses.verdict, Verdict::Conflict);
+        // 300 pupils never meets 300 houses.
+        let pupils = d.iter().find(|x| x.claims.contains(&3)).unwrap();
+        assert_eq!(pupils.verdict, Verdict::Unique);
+    }
+
+    #[test]
+    fn unrelated_distances_do_not_chain() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The epicentre was 10 km from the town of Lerin. Trucks drove 300 km with supplies from the capital.",
+            ),
+            source(
+                1,
+                "b",
+                "The epicentre lay 12 km from Lerin. The first aid convoy set off from the capital.",
+            ),
+        ];
+        let mk = |si: usize, w: &str, v: f64| {
+            let mut c = claim(si, &s[si], w, Topic::Distance, num(v));
+            c.unit = Some("km".into());
+            c
+        };
+        let claims = vec![
+            mk(0, "10 km", 10.0),
+            mk(0, "300 km", 300.0),
+            mk(1, "12 km", 12.0),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        let epi = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(epi.claims, [0, 2]);
+        assert_eq!(epi.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn converted_units_agree_within_rounding() {
+        let s = vec![
+            source(0, "a", "The fire was six miles from the town."),
+            source(1, "b", "The fire was 10 km from the town."),
+        ];
+        let mut a = claim(0, &s[0], "six miles", Topic::Distance, num(9.656));
+        a.unit = Some("km".into());
+        a.original = Some("six miles".into());
+        let mut b = claim(1, &s[1], "10 km", Topic::Distance, num(10.0));
+        b.unit = Some("km".into());
+        let d = run(&s, &[a, b]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn vague_first_figure_is_not_primary() {
+        let s = [source(0, "a", "Dozens died. Officials said 31 died.")];
+        let mut a = claim(0, &s[0], "Dozens", Topic::Killed, num(24.0));
+        a.vague = true;
+        a.bound = Bound::Vague;
+        let b = claim(0, &s[0], "31", Topic::Killed, num(31.0));
+        assert_eq!(primaries(&[a, b], &[0, 1]), [false, true]);
+    }
+}
