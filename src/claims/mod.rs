@@ -374,11 +374,12 @@ pub fn extract_sentence(text: &str, ctx: &Context) -> Vec<Found> {
 fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
     let mut ctx = Context::default();
     let mut dateline = None;
-    if let Some(p) = src.published.as_deref().and_then(time::parse_date) {
-        ctx.published = Some(p);
-    } else if let Some((d, r)) = time::find_dateline(&src.text) {
+    if let Some((d, r)) = time::find_dateline(&src.text) {
         ctx.published = Some(d);
         dateline = Some(r);
+    }
+    if let Some(p) = src.published.as_deref().and_then(time::parse_date) {
+        ctx.published = Some(p);
     }
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     let mut years = Vec::new();

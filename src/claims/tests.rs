@@ -661,14 +661,12 @@ fn dump_dev() {
     }
 }
 
-/// The seeds, segmented naively (the real loader is tested in corpus).
+/// The seeds through the real loader.
 fn seed(name: &str) -> (Source, Vec<Claim>) {
-    let raw = match name {
-        "000" => include_str!("../../seeds/000_0b2b0a246d65c953.txt"),
-        "001" => include_str!("../../seeds/001_e92089c36fa5833b.txt"),
-        _ => include_str!("../../seeds/002_bb0def335cd299fa.txt"),
-    };
-    let src = testutil::source(name, raw, None);
+    let src = crate::corpus::load_seeds()
+        .into_iter()
+        .find(|s| s.name.starts_with(name))
+        .expect("seed present");
     let claims = extract(0, &src);
     (src, claims)
 }
@@ -769,4 +767,26 @@ fn seed_claims_a_reader_sees() {
     assert!(!backers.contains(&"Kremlin"), "{backers:?}");
     let killed = claims.iter().filter(|c| c.topic.is_people_count()).count();
     assert_eq!(killed, 0, "002 reports no casualty figures");
+}
+
+#[test]
+fn listing_shows_location_value_and_span() {
+    let sources = crate::corpus::load_seeds();
+    let claims = extract_all(&sources);
+    let table = render_table(&sources, &claims);
+    let line = table
+        .lines()
+        .find(|l| l.contains("\"killed 21\""))
+        .expect("killed 21 listed");
+    assert!(line.trim_start().starts_with("1:"), "{line}");
+    assert!(line.contains("killed") && line.contains(" 21 "), "{line}");
+    assert!(table.contains(">=1,000 km"), "bounded distance shown");
+    let json: serde_json::Value = serde_json::from_str(&render_json(&sources, &claims)).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), claims.len());
+    let k = rows.iter().find(|r| r["text"] == "killed 21").unwrap();
+    assert_eq!(k["topic"], "killed");
+    assert_eq!(k["value"], 21.0);
+    assert_eq!(k["source"], "S1");
+    assert_eq!(k["line"], 1);
 }
