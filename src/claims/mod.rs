@@ -311,6 +311,8 @@ pub struct Context {
     pub prev_person: Option<String>,
     /// The person the source mentions most.
     pub main_person: Option<String>,
+    /// Background scope carried over from the previous sentence.
+    pub carry_scope: Option<String>,
 }
 
 impl Context {
@@ -318,12 +320,18 @@ impl Context {
     pub fn fullest(&self, surface: &str) -> String {
         let last = names::last_key(surface);
         let n = surface.split_whitespace().count();
-        self.people
+        let full = self
+            .people
             .iter()
             .filter(|p| names::last_key(p) == last && p.split_whitespace().count() > n)
             .max_by_key(|p| p.split_whitespace().count())
-            .cloned()
-            .unwrap_or_else(|| surface.to_string())
+            .map(String::as_str)
+            .unwrap_or(surface);
+        // Middle initials do not tell people apart ("Robert J. Pickell").
+        full.split_whitespace()
+            .filter(|w| !(w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase)))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Whether a one-word name is the last name of a person named in the source.
@@ -333,8 +341,29 @@ impl Context {
     }
 }
 
+/// Topics whose figures can belong to another event or place.
+fn scoped_topic(t: Topic) -> bool {
+    t.is_people_count()
+        || matches!(
+            t,
+            Topic::Count
+                | Topic::Money
+                | Topic::Magnitude
+                | Topic::Distance
+                | Topic::Depth
+                | Topic::Percent
+                | Topic::Speed
+        )
+}
+
 /// Extract claims from one sentence (spans relative to `text`).
 pub fn extract_sentence(text: &str, ctx: &Context) -> Vec<Found> {
+    extract_sentence_scoped(text, ctx).0
+}
+
+/// Extraction plus the background scope this sentence passes on to the next
+/// one ("In 2004 a tsunami struck. It killed 170,000 people.").
+fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<String>) {
     let toks = tokens::tokenize(text);
     let nums = numbers::find_numbers(&toks);
     let mentions = names::find_names(text, &toks);
@@ -345,20 +374,49 @@ pub fn extract_sentence(text: &str, ctx: &Context) -> Vec<Found> {
         text, &toks, &nums, &mut used, &mentions, ctx,
     ));
     quantities::money_bound_fix(&mut out, text, &toks);
-    if let Some((scope, from)) = scope::sentence_scope(text, &toks, &nums, ctx) {
-        for f in out.iter_mut().filter(|f| {
-            f.span.start >= from && f.topic.is_people_count()
-                || matches!(
-                    f.topic,
-                    Topic::Count
-                        | Topic::Money
-                        | Topic::Magnitude
-                        | Topic::Distance
-                        | Topic::Depth
-                        | Topic::Percent
-                )
-        }) {
-            f.scope = Some(scope.clone());
+    let anchored = out
+        .iter()
+        .any(|f| matches!(f.topic, Topic::Date | Topic::Year));
+    // A full date well before publication names another event ("On April 20, a quake ...").
+    let dated = ctx.published.and_then(|p| p.days()).and_then(|pd| {
+        out.iter().find_map(|f| {
+            let d = time::parse_date(f.value.as_text()?)?.days()?;
+            (f.topic == Topic::Date && pd - d > 7).then(|| scope::Scope {
+                label: f.value.to_string(),
+                from: 0,
+                background: true,
+            })
+        })
+    });
+    let scope = scope::sentence_scope(text, &toks, &nums, ctx)
+        .or(dated)
+        .or_else(|| {
+            // Background continues until the text gives a new time anchor.
+            ctx.carry_scope
+                .as_ref()
+                .filter(|_| !anchored)
+                .map(|label| scope::Scope {
+                    label: label.clone(),
+                    from: 0,
+                    background: true,
+                })
+        });
+    let mut carry = None;
+    if let Some(sc) = &scope {
+        for f in out.iter_mut() {
+            if f.span.start >= sc.from && scoped_topic(f.topic) && f.scope.is_none() {
+                let mut label = sc.label.clone();
+                if sc.background
+                    && let Some(end) = toks.iter().position(|t| t.end == f.span.end)
+                    && let Some(area) = scope::sub_area_after(&toks, end + 1)
+                {
+                    label = format!("{label}, {area}");
+                }
+                f.scope = Some(label);
+            }
+        }
+        if sc.background {
+            carry = Some(sc.label.clone());
         }
     }
     out.extend(actors::speakers(&toks, &mentions, ctx));
@@ -367,7 +425,7 @@ pub fn extract_sentence(text: &str, ctx: &Context) -> Vec<Found> {
         out.extend(actors::names(&mentions, ctx));
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
-    out
+    (out, carry)
 }
 
 /// Build the source-level context: names of people, main person, dates.
@@ -435,7 +493,8 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
     for (si, s) in src.sentences.iter().enumerate() {
         let base = s.span.start;
         let text = &src.text[s.span.clone()];
-        let found = extract_sentence(text, &ctx);
+        let (found, carry) = extract_sentence_scoped(text, &ctx);
+        ctx.carry_scope = carry;
         for f in found {
             let span = f.span.start + base..f.span.end + base;
             // The dateline is publication metadata, not a claim about the event.

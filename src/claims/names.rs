@@ -107,6 +107,12 @@ pub fn find_names(text: &str, toks: &[Tok]) -> Vec<Mention> {
                 continue;
             }
             let title_dot = t.lower == "." && glued(toks, j) && is_title(toks, j - 1, lex);
+            // Middle initials: "Robert J. Pickell", "Rusli M. Saleh".
+            let initial_dot = t.lower == "."
+                && glued(toks, j)
+                && toks[j - 1].cap
+                && toks[j - 1].lower.chars().count() == 1
+                && toks.get(j + 1).is_some_and(|n| is_name_word(n, lex));
             let particle = t.kind == Kind::Word
                 && !t.cap
                 && lex.particles.contains(&t.lower)
@@ -122,7 +128,12 @@ pub fn find_names(text: &str, toks: &[Tok]) -> Vec<Mention> {
                         "republic" | "kingdom" | "league" | "states" | "government"
                     ))
                 && toks.get(j + 1).is_some_and(|n| is_name_word(n, lex));
-            if (is_name_word(t, lex) && !headline) || title_dot || particle || of_join {
+            if (is_name_word(t, lex) && !headline)
+                || title_dot
+                || initial_dot
+                || particle
+                || of_join
+            {
                 j += 1;
             } else {
                 break;

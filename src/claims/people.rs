@@ -197,6 +197,27 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
                 steps += 1;
             }
         }
+        // "the death toll from the disaster to 11": a toll noun a few words back.
+        if found.is_none() && n.start > 0 && matches!(w(n.start - 1), "to" | "at" | "of") {
+            let mut k = n.start - 1;
+            let stop = n.start.saturating_sub(9);
+            'gap: while k > stop {
+                for t in &lex.triggers {
+                    for p in &t.tolls {
+                        if p.len() > 1
+                            && let Some(s) = match_phrase_before(toks, k, p)
+                        {
+                            found = Some(make(t.topic, s, after_noun));
+                            break 'gap;
+                        }
+                    }
+                }
+                if toks[k - 1].kind != Kind::Word {
+                    break;
+                }
+                k -= 1;
+            }
+        }
         if let Some(f) = found {
             used[ni] = true;
             out.push(f);

@@ -73,12 +73,13 @@ pub fn extract(
             continue;
         }
         let f = age(&q, n, mentions, ctx)
-            .or_else(|| magnitude(&q, n))
+            .or_else(|| magnitude(&q, n).map(|f| aftershock_scope(&q, n, f)))
             .or_else(|| money(&q, n, lex))
             .or_else(|| percent(&q, n, lex))
             .or_else(|| speed_or_distance(&q, n, lex));
-        if let Some(f) = f {
+        if let Some(mut f) = f {
             used[ni] = true;
+            absorb_conversion(&q, &mut f, nums, used);
             out.push(f);
         }
     }
@@ -150,7 +151,14 @@ fn age(q: &Q, n: &NumPhrase, mentions: &[Mention], ctx: &Context) -> Option<Foun
                     .get(k)
                     .filter(|t| t.kind == Kind::Word && !t.cap && !lex.stop.contains(&t.lower))
             {
-                subject = Some(t.lower.clone());
+                // "a 50-year-old man from Dexter": the place tells people apart.
+                let mut sub = t.lower.clone();
+                if q.w(k + 1) == "from"
+                    && let Some(m) = mention_at(k + 2)
+                {
+                    sub = format!("{sub} from {}", m.surface);
+                }
+                subject = Some(sub);
             }
             f.subject = subject;
             return Some(f);
@@ -159,20 +167,38 @@ fn age(q: &Q, n: &NumPhrase, mentions: &[Mention], ctx: &Context) -> Option<Foun
     }
     // "aged 38", "age 38", "at the age of 38"
     let b = n.start;
-    let aged = if b > 0 && matches!(q.w(b - 1), "aged" | "age") {
+    let aged = if b > 0 && matches!(q.w(b - 1), "aged" | "age" | "ages") {
         Some(b - 1)
     } else if b > 1 && q.w(b - 1) == "of" && q.w(b - 2) == "age" {
         Some(b - 2)
+    } else if b > 2
+        && q.w(b - 1) == "and"
+        && q.toks[b - 2].kind == Kind::Num
+        && matches!(q.w(b - 3), "ages" | "aged")
+    {
+        // "two men, ages 47 and 48": the second age
+        Some(b - 3)
     } else {
         None
     };
     if let Some(a) = aged {
-        let mut f = q.found(n, Topic::Age, a, n.end, n.value, None, Some("years"));
+        let start = if q.w(b - 1) == "and" { n.start } else { a };
+        let mut f = q.found(n, Topic::Age, start, n.end, n.value, None, Some("years"));
         let mut p = a;
         while p > 0 && matches!(q.w(p - 1), "," | "the" | "at" | "of") {
             p -= 1;
         }
-        f.subject = mention_ending(p).map(|m| person_subject(m, ctx));
+        f.subject = mention_ending(p)
+            .map(|m| person_subject(m, ctx))
+            .or_else(|| {
+                // "two men, ages 47 and 48" -> "men"
+                q.toks
+                    .get(p.wrapping_sub(1))
+                    .filter(|t| {
+                        t.kind == Kind::Word && !t.cap && lex.people_nouns.contains(&t.lower)
+                    })
+                    .map(|t| t.lower.clone())
+            });
         return Some(f);
     }
     // "Jane Roe, 38, said" / "Jane Roe (38)"
@@ -385,6 +411,40 @@ pub fn money_bound_fix(found: &mut [Found], text: &str, toks: &[Tok]) {
                 f.original = Some(text[f.span.clone()].to_string());
                 break;
             }
+        }
+    }
+}
+
+/// "two aftershocks of more than 5.0 magnitude": the figure is an aftershock's.
+fn aftershock_scope(q: &Q, n: &NumPhrase, mut f: Found) -> Found {
+    let lo = n.start.saturating_sub(5);
+    let hi = (n.end + 4).min(q.toks.len());
+    if (lo..hi).any(|k| q.w(k).starts_with("aftershock")) {
+        f.scope = Some("aftershock".into());
+    }
+    f
+}
+
+/// "55 kilometers (34 miles)": the figure in brackets restates the first one;
+/// it joins that claim's span instead of making a claim of its own.
+fn absorb_conversion(q: &Q, f: &mut Found, nums: &[NumPhrase], used: &mut [bool]) {
+    let Some(end) = q.toks.iter().position(|t| t.end == f.span.end) else {
+        return;
+    };
+    if q.w(end + 1) != "(" {
+        return;
+    }
+    for (ni, n) in nums.iter().enumerate() {
+        if n.start == end + 2 && !used[ni] {
+            let close = (n.end..(n.end + 6).min(q.toks.len())).find(|&k| q.w(k) == ")");
+            if let Some(c) = close
+                && q.toks[n.end..c].iter().all(|t| t.kind == Kind::Word)
+                && c > n.end
+            {
+                used[ni] = true;
+                f.span.end = q.toks[c].end;
+            }
+            return;
         }
     }
 }

@@ -19,7 +19,24 @@ pub fn sentence_scope(
     toks: &[Tok],
     nums: &[NumPhrase],
     ctx: &Context,
-) -> Option<(String, usize)> {
+) -> Option<Scope> {
+    find(text, toks, nums, ctx).map(|(label, from)| Scope {
+        background: from == 0 || toks.iter().take(3).any(|t| t.start == from),
+        label,
+        from,
+    })
+}
+
+/// A sentence's scope: its label, the byte offset from which it applies, and
+/// whether the whole sentence is background (then it may carry to the next).
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub label: String,
+    pub from: usize,
+    pub background: bool,
+}
+
+fn find(text: &str, toks: &[Tok], nums: &[NumPhrase], ctx: &Context) -> Option<(String, usize)> {
     let at = |k: usize| toks[k].start;
     let lex = &*LEX;
     let other_year = |y: f64| ctx.event_year.is_none_or(|ey| y as i32 != ey);
@@ -87,6 +104,16 @@ pub fn sentence_scope(
             }
         }
     }
+    // Background: "In April last year, ..." / "Last year a quake ..."
+    for i in 0..toks.len() {
+        if w(toks, i) == "last" && w(toks, i + 1) == "year" && w(toks, i + 2) != "'s" {
+            let label = match ctx.published.and_then(|p| p.y) {
+                Some(y) => (y - 1).to_string(),
+                None => "last year".to_string(),
+            };
+            return Some((label, 0));
+        }
+    }
     // Background: the sentence is about an earlier year.
     if let Some(ey) = ctx.event_year {
         let years: Vec<i32> = nums
@@ -99,4 +126,20 @@ pub fn sentence_scope(
         }
     }
     None
+}
+
+/// "killed 170,000 people in the province": a sub-area of a background event.
+pub fn sub_area_after(toks: &[Tok], end: usize) -> Option<String> {
+    let lex = &*LEX;
+    if w(toks, end) != "in" {
+        return None;
+    }
+    let mut k = end + 1;
+    if w(toks, k) == "the" {
+        k += 1;
+    }
+    let word = w(toks, k);
+    // A smaller unit than the event's reach; "in the region" is the whole.
+    (lex.scope_place_words.contains(word) && !matches!(word, "region" | "area"))
+        .then(|| word.to_string())
 }

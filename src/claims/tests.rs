@@ -502,8 +502,40 @@ fn scope_table() {
         ("Last year's quake killed 40 people.", Some("quake 2015")),
         ("A similar storm in 2009 killed 30 people.", Some("2009")),
         ("The quake killed 12 people on Tuesday.", None),
+        ("On January 9, a storm killed 7 people.", Some("2016-01-09")),
+        (
+            "The 2004 tsunami killed 90,000 people in the province.",
+            Some("tsunami 2004, province"),
+        ),
     ];
     c.published = Some(Date::full(2016, 3, 1));
+    // Background carries over to a following sentence without its own time anchor.
+    let (src, claims) = {
+        let s = testutil::source(
+            "t",
+            "In 2009 a flood hit the north. It killed 30 people.\nOn Monday the river rose again, killing 4 people.",
+            Some("2016-03-01"),
+        );
+        let c = extract(0, &s);
+        (s, c)
+    };
+    let killed: Vec<(&str, Option<&str>)> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Killed)
+        .map(|c| (&src.text[c.span.clone()], c.scope.as_deref()))
+        .collect();
+    assert_eq!(
+        killed,
+        vec![
+            ("killed 30 people", Some("2009")),
+            ("killing 4 people", None)
+        ]
+    );
+    let aftershock: Vec<Found> = extract_sentence("Two aftershocks of magnitude 5.2 followed.", &c)
+        .into_iter()
+        .filter(|f| f.topic == Topic::Magnitude)
+        .collect();
+    assert_eq!(aftershock[0].scope.as_deref(), Some("aftershock"));
     for (text, scope) in cases {
         let got: Vec<Found> = extract_sentence(text, &c)
             .into_iter()

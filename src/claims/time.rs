@@ -36,7 +36,7 @@ impl Date {
         }
     }
 
-    fn days(&self) -> Option<i64> {
+    pub fn days(&self) -> Option<i64> {
         Some(days_from_civil(self.y?, self.m?, self.d?))
     }
 }
