@@ -102,7 +102,10 @@ pub(crate) fn build(
     if bytes.contains(&0) {
         return Err(LoadError::Binary { path });
     }
-    let (file_text, warning) = decode::decode(bytes);
+    let decode::Decoded {
+        text: file_text,
+        warning,
+    } = decode::decode(bytes);
     let bom = decode::bom_len(&file_text);
     if file_text[bom..].trim().is_empty() {
         return Err(LoadError::Empty { path });
@@ -152,7 +155,7 @@ pub(crate) fn build(
     };
     let name = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| super::display_path(Path::new(s)))
         .unwrap_or_default();
     Ok(Source {
         id,
