@@ -17,10 +17,19 @@ struct Session {
     output: Receiver<Vec<u8>>,
     parser: vt100::Parser,
     raw: Vec<u8>,
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Session {
     fn start() -> Session {
+        let config = tempfile::tempdir().unwrap();
+        let mut session = Session::start_in(config.path());
+        session._home = Some(config);
+        session
+    }
+
+    /// Start with `home` as HOME, config and data directory.
+    fn start_in(home: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -33,11 +42,11 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
-        // No user key map may change the keys under test.
-        let config = tempfile::tempdir().unwrap();
-        cmd.env("XDG_CONFIG_HOME", config.path());
-        cmd.env("HOME", config.path());
-        cmd.env("CROSSCHECK_DATA_DIR", config.path());
+        // No user key map may change the keys under test; review marks go
+        // to a scratch directory.
+        cmd.env("XDG_CONFIG_HOME", home);
+        cmd.env("HOME", home);
+        cmd.env("CROSSCHECK_DATA_DIR", home);
         let child = pty.slave.spawn_command(cmd).expect("spawn crosscheck");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -46,7 +55,6 @@ impl Session {
         std::thread::spawn(move || {
             // Keep the master alive as long as we read from it.
             let _master = pty.master;
-            let _config = config;
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
@@ -65,6 +73,7 @@ impl Session {
             output,
             parser: vt100::Parser::new(ROWS, COLS, 0),
             raw: Vec::new(),
+            _home: None,
         }
     }
 
@@ -227,4 +236,37 @@ fn reader_starts_navigates_shows_help_and_quits_cleanly() {
         raw.contains("\x1b[?1049l"),
         "leave-alternate-screen sequence sent"
     );
+}
+
+#[test]
+fn findings_are_navigated_and_review_marks_persist() {
+    let home = tempfile::tempdir().unwrap();
+    let openings = seed_openings();
+    let mut s = Session::start_in(home.path());
+    s.wait_for("the three seeds", |screen| {
+        openings.iter().all(|o| screen.contains(o.as_str())) && screen.contains("n/N findings")
+    });
+    s.press("n");
+    s.wait_for("the first finding", |screen| screen.contains(" F1/"));
+    s.press("c");
+    s.wait_for("the mark", |screen| screen.contains("✓ confirmed"));
+    s.press("q");
+    assert!(s.wait_exit().success());
+    let reviews: Vec<_> = std::fs::read_dir(home.path().join("reviews"))
+        .expect("reviews directory written")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    let saved = std::fs::read_to_string(&reviews[0]).unwrap();
+    assert!(saved.contains("\"confirmed\""), "{saved}");
+
+    // A second run shows the mark again.
+    let mut s = Session::start_in(home.path());
+    s.wait_for("the reader", |screen| screen.contains("n/N findings"));
+    s.press("n");
+    s.wait_for("the saved mark", |screen| {
+        screen.contains(" F1/") && screen.contains("✓ confirmed")
+    });
+    s.press("\x03"); // Ctrl-C quits at once
+    assert!(s.wait_exit().success());
 }
