@@ -113,6 +113,18 @@ fn eight_sources_paged_100x30() {
     a.update(Action::PageColumnsRight);
     let second = text(&render(&a, &mono(), 100, 30));
     assert!(second.contains("cols 4-6 of 8 ◀ ▶"), "{second}");
+    // On a narrow bar the paging hint outlives less important ones.
+    a.update(Action::Resize {
+        width: 70,
+        height: 20,
+    });
+    let narrow = text(&render(&a, &mono(), 70, 20));
+    let bar = narrow.lines().last().unwrap();
+    assert!(
+        bar.contains("H/L columns") && bar.contains("q quit"),
+        "{bar}"
+    );
+    assert!(!bar.contains("mouse"), "{bar}");
     insta::assert_snapshot!("eight_sources_first_page", first);
     insta::assert_snapshot!("eight_sources_second_page", second);
 }

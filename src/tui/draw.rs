@@ -286,58 +286,74 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         let hints: Vec<String> = actions.iter().filter_map(|a| ui.keymap.hint(*a)).collect();
         (!hints.is_empty()).then(|| hints.join("/"))
     };
-    let mut items: Vec<(Option<String>, String)> = Vec::new();
+    // (priority: lower stays longer when the bar is short, keys, text)
+    let mut items: Vec<(u8, Option<String>, String)> = Vec::new();
     if app.overlay == Some(Overlay::Findings) {
-        items.push((keys(&[Action::ScrollDown, Action::ScrollUp]), "move".into()));
-        items.push((keys(&[Action::Choose]), "jump".into()));
         items.push((
+            1,
+            keys(&[Action::ScrollDown, Action::ScrollUp]),
+            "move".into(),
+        ));
+        items.push((0, keys(&[Action::Choose]), "jump".into()));
+        items.push((
+            3,
             keys(&[Action::Confirm, Action::Dismiss]),
             "confirm/dismiss".into(),
         ));
         items.push((
+            0,
             keys(&[Action::CloseOverlay, Action::ToggleFindings]),
             "close".into(),
         ));
-        items.push((keys(&[Action::ForceQuit]), "quit".into()));
+        items.push((2, keys(&[Action::ForceQuit]), "quit".into()));
     } else if app.overlay.is_some() {
         items.push((
+            0,
             keys(&[Action::CloseOverlay, Action::Quit, Action::ToggleHelp]),
             "close help".into(),
         ));
-        items.push((keys(&[Action::ForceQuit]), "quit".into()));
+        items.push((1, keys(&[Action::ForceQuit]), "quit".into()));
     } else {
         let paged = app.docs().len() > app.geometry().visible;
-        items.push((keys(&[Action::Quit]), "quit".into()));
-        items.push((keys(&[Action::ToggleHelp]), "help".into()));
-        items.push((keys(&[Action::FocusNext]), "focus".into()));
+        items.push((0, keys(&[Action::Quit]), "quit".into()));
+        items.push((1, keys(&[Action::ToggleHelp]), "help".into()));
+        items.push((3, keys(&[Action::FocusNext]), "focus".into()));
         items.push((
+            4,
             keys(&[Action::ScrollDown, Action::ScrollUp]),
             "scroll".into(),
         ));
         if !app.findings().is_empty() {
             items.push((
+                5,
                 keys(&[Action::NextFinding, Action::PrevFinding]),
                 "findings".into(),
             ));
-            items.push((keys(&[Action::ToggleFindings]), "list".into()));
+            items.push((7, keys(&[Action::ToggleFindings]), "list".into()));
         }
         if app.selected.is_some() {
             items.push((
+                6,
                 keys(&[Action::Confirm, Action::Dismiss]),
                 "confirm/dismiss".into(),
             ));
         }
         let sync = if app.sync { "on" } else { "off" };
-        items.push((keys(&[Action::ToggleSync]), format!("sync: {sync}")));
+        items.push((8, keys(&[Action::ToggleSync]), format!("sync: {sync}")));
         if paged {
             items.push((
+                2,
                 keys(&[Action::PageColumnsLeft, Action::PageColumnsRight]),
                 "columns".into(),
             ));
         }
         let mouse = if app.mouse { "on" } else { "off" };
-        items.push((keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
+        items.push((9, keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
     }
+    let mut items: Vec<(u8, String, String)> = items
+        .into_iter()
+        .filter_map(|(p, key, text)| Some((p, key?, format!(" {text}  "))))
+        .collect();
     let mut spans = vec![Span::styled(" ", theme.status)];
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!("{message}  "), theme.status_key));
@@ -362,11 +378,6 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
             theme.status,
         ));
     }
-    for (key, text) in items {
-        let Some(key) = key else { continue };
-        spans.push(Span::styled(key, theme.status_key));
-        spans.push(Span::styled(format!(" {text}  "), theme.status));
-    }
     let n = app.docs().len();
     let cols = app.visible_columns();
     let right = if n > cols.len() {
@@ -390,6 +401,25 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         width: right_width,
         ..area
     };
+    // Drop the least important hints until the rest fit.
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = usize::from(left_area.width).saturating_sub(used);
+    while items
+        .iter()
+        .map(|(_, k, t)| k.width() + t.width())
+        .sum::<usize>()
+        > room
+    {
+        let Some(least) = items.iter().map(|(p, _, _)| *p).max() else {
+            break;
+        };
+        let at = items.iter().rposition(|(p, _, _)| *p == least).unwrap_or(0);
+        items.remove(at);
+    }
+    for (_, key, text) in items {
+        spans.push(Span::styled(key, theme.status_key));
+        spans.push(Span::styled(text, theme.status));
+    }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.status),
         left_area,
