@@ -194,6 +194,28 @@ fn help_overlay_lists_the_key_map() {
 }
 
 #[test]
+fn help_scrolls_on_a_short_terminal() {
+    let analysis = fixture::analysis(small_sources(2));
+    let mut a = app(&analysis, 80, 24);
+    a.set_help_lines(crosscheck::tui::draw::help_lines(&KeyMap::defaults()));
+    a.update(Action::ToggleHelp);
+    let top = text(&render(&a, &mono(), 80, 24));
+    assert!(top.contains("↓ more (j)"), "{top}");
+    assert!(
+        !top.contains("conflict partial"),
+        "legend below the fold: {top}"
+    );
+    a.update(Action::Bottom);
+    let bottom = text(&render(&a, &mono(), 80, 24));
+    assert!(
+        bottom.contains("conflict partial variant unique agree"),
+        "{bottom}"
+    );
+    assert!(bottom.contains("↑ more (k)"), "{bottom}");
+    insta::assert_snapshot!(bottom);
+}
+
+#[test]
 fn help_follows_rebinding() {
     let analysis = fixture::analysis(small_sources(2));
     let mut a = app(&analysis, 100, 30);

@@ -139,6 +139,9 @@ pub struct App {
     pub selected: Option<usize>,
     /// Cursor in the findings list window.
     pub list_cursor: usize,
+    /// First help line shown, and how many there are.
+    pub help_scroll: usize,
+    help_lines: usize,
     /// Review marks by finding key (shown; saved through `Effect`s).
     reviews: BTreeMap<String, ReviewStatus>,
     effects: Vec<Effect>,
@@ -175,6 +178,8 @@ impl App {
             findings: Vec::new(),
             selected: None,
             list_cursor: 0,
+            help_scroll: 0,
+            help_lines: 0,
             reviews: BTreeMap::new(),
             effects: Vec::new(),
             message: None,
@@ -267,6 +272,33 @@ impl App {
         if let Some(column) = first {
             self.set_focus(column);
         }
+    }
+
+    /// Tell the state how many lines the help has (it scrolls when the
+    /// terminal is shorter).
+    pub fn set_help_lines(&mut self, lines: usize) {
+        self.help_lines = lines;
+    }
+
+    /// Rows of help that fit: the columns area less the window's border.
+    pub fn help_rows(&self) -> usize {
+        usize::from(self.geometry.height.saturating_sub(3))
+    }
+
+    fn help_action(&mut self, action: Action) {
+        let max = self.help_lines.saturating_sub(self.help_rows());
+        let page = self.help_rows().max(1);
+        let at = self.help_scroll;
+        self.help_scroll = match action {
+            Action::ScrollDown => at + 1,
+            Action::ScrollUp => at.saturating_sub(1),
+            Action::HalfPageDown | Action::PageDown => at + page / 2,
+            Action::HalfPageUp | Action::PageUp => at.saturating_sub(page / 2),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => at,
+        }
+        .min(max);
     }
 
     /// Keys inside the findings list move its cursor; Choose jumps.
@@ -369,6 +401,7 @@ impl App {
             Action::CloseOverlay if self.overlay.is_some() => self.overlay = None,
             Action::CloseOverlay => self.select(None),
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
                     _ => Some(Overlay::Help),
@@ -391,6 +424,7 @@ impl App {
                 self.mark(ReviewStatus::Dismissed)
             }
             _ if self.overlay == Some(Overlay::Findings) => self.list_action(action),
+            _ if self.overlay == Some(Overlay::Help) => self.help_action(action),
             // A window covers the columns: navigation waits until it closes.
             _ if self.overlay.is_some() || n == 0 => {}
             Action::FocusNext => self.set_focus((self.focus + 1) % n),
@@ -613,6 +647,36 @@ mod tests {
         assert_eq!(a.overlay, None);
         a.update(Action::CloseOverlay);
         assert!(!a.quit);
+    }
+
+    #[test]
+    fn help_scrolls_when_the_terminal_is_short() {
+        let mut a = app(3, 80, 20);
+        a.set_help_lines(30);
+        a.update(Action::ToggleHelp);
+        let max = 30 - a.help_rows();
+        a.update(Action::ScrollDown);
+        assert_eq!(a.help_scroll, 1);
+        a.update(Action::Bottom);
+        assert_eq!(a.help_scroll, max);
+        a.update(Action::ScrollDown);
+        assert_eq!(a.help_scroll, max, "clamped");
+        a.update(Action::ScrollUp);
+        assert_eq!(a.help_scroll, max - 1);
+        a.update(Action::Top);
+        assert_eq!(a.help_scroll, 0);
+        assert_eq!(a.scroll, [0, 0, 0], "columns stay");
+        a.update(Action::PageDown);
+        a.update(Action::ToggleHelp);
+        a.update(Action::ToggleHelp);
+        assert_eq!(a.help_scroll, 0, "reopening starts at the top");
+        // Tall enough: nothing to scroll.
+        a.update(Action::Resize {
+            width: 80,
+            height: 60,
+        });
+        a.update(Action::ScrollDown);
+        assert_eq!(a.help_scroll, 0);
     }
 
     #[test]

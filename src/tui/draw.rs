@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
     }
     draw_status(frame, status_area, app, ui);
     match app.overlay {
-        Some(Overlay::Help) => draw_help(frame, columns_area, ui),
+        Some(Overlay::Help) => draw_help(frame, columns_area, app.help_scroll, ui),
         Some(Overlay::Findings) => draw_findings(frame, columns_area, app, ui.theme),
         None => {}
     }
@@ -427,7 +427,15 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
     frame.render_widget(Paragraph::new(right).style(theme.status_key), right_area);
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
+/// Number of lines in the help: one per key map entry, a blank line and
+/// the highlight legend.
+pub fn help_lines(keymap: &KeyMap) -> usize {
+    keymap.help().len() + 2
+}
+
+/// The help: the key map (generated from it) and the highlight legend,
+/// scrolled by `scroll` lines when the terminal is short.
+fn draw_help(frame: &mut Frame, area: Rect, scroll: usize, ui: &Ui) {
     let theme = ui.theme;
     let help = ui.keymap.help();
     let key_width = help.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
@@ -454,10 +462,20 @@ fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
         legend.push(Span::styled(verdict.as_str(), theme.verdict(*verdict)));
     }
     lines.push(Line::from(legend));
+    debug_assert_eq!(lines.len(), help_lines(ui.keymap));
 
     let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
     let width = ((content_width + 4) as u16).min(area.width.saturating_sub(2));
     let height = (lines.len() as u16 + 2).min(area.height);
+    let shown = usize::from(height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    let more = match (scroll > 0, scroll + shown < lines.len()) {
+        (true, true) => " ↑↓ more ",
+        (false, true) => " ↓ more (j) ",
+        (true, false) => " ↑ more (k) ",
+        (false, false) => "",
+    };
+    let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -474,6 +492,7 @@ fn draw_help(frame: &mut Frame, area: Rect, ui: &Ui) {
         .border_style(theme.help_border)
         .title(Line::styled(" Help: keys ", theme.help_key))
         .title_bottom(Line::styled(format!(" {close} close "), theme.help_text).right_aligned())
+        .title_bottom(Line::styled(more, theme.help_key).left_aligned())
         .padding(Padding::horizontal(1));
     frame.render_widget(Clear, rect);
     let inner = block.inner(rect);

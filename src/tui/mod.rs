@@ -44,6 +44,7 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
         app.set_highlights(i, h.spans().to_vec());
     }
     app.set_findings(findings::from_analysis(&analysis), theme.selected);
+    app.set_help_lines(draw::help_lines(&keymap));
     // Review marks persist per corpus; without a store the reader still
     // works, and says the marks will not be kept.
     let mut store = match ReviewStore::open(&analysis.sources) {
