@@ -154,7 +154,20 @@ pub struct App {
 
 impl App {
     pub fn new(analysis: &Analysis, width: u16, height: u16) -> App {
-        let docs: Vec<Doc> = analysis.sources.iter().map(Doc::new).collect();
+        let mut docs: Vec<Doc> = analysis.sources.iter().map(Doc::new).collect();
+        // Shared wire copy is not independent confirmation: say so up front.
+        for shared in &analysis.shared_copy {
+            for (this, other) in [(shared.a, shared.b), (shared.b, shared.a)] {
+                if let (Some(id), Some(doc)) = (
+                    analysis.sources.get(other).map(|s| s.id.clone()),
+                    docs.get_mut(this),
+                ) {
+                    let percent = (shared.score * 100.0).round();
+                    doc.meta
+                        .push_str(&format!(" · shares {percent}% of its text with {id}"));
+                }
+            }
+        }
         let geometry = Geometry::new(width, height, docs.len(), titled(&docs));
         let rows = docs
             .iter()
@@ -1043,6 +1056,30 @@ mod tests {
         a.update(Action::NextFinding);
         assert_eq!(a.focus, 6);
         assert!(a.visible_columns().contains(&6));
+    }
+
+    #[test]
+    fn shared_copy_is_named_in_both_headers() {
+        // Two outlets running the same wire copy, and one written apart.
+        let wire = long_text(12, "the wire");
+        let analysis = crate::analyze(vec![
+            fixture::source("S1", "A", &wire),
+            fixture::source("S2", "B", &wire),
+            fixture::source(
+                "S3",
+                "C",
+                "Local reporters counted the damage on their own street.",
+            ),
+        ]);
+        assert!(
+            !analysis.shared_copy.is_empty(),
+            "the pipeline detects the shared copy"
+        );
+        let a = App::new(&analysis, 120, 40);
+        let meta = |i: usize| a.docs()[i].meta.clone();
+        assert!(meta(0).contains("% of its text with S2"), "{}", meta(0));
+        assert!(meta(1).contains("% of its text with S1"), "{}", meta(1));
+        assert!(!meta(2).contains("of its text with"), "{}", meta(2));
     }
 
     #[test]
