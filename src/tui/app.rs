@@ -14,18 +14,12 @@ use ratatui::style::{Modifier, Style};
 
 use super::action::Action;
 use super::findings::FindingNav;
+pub use super::geometry::{Geometry, MAX_TEXT_WIDTH, MIN_COLUMN_WIDTH, MIN_HEIGHT, MIN_WIDTH};
 use super::highlight::{Highlight, Highlights};
 use super::text::{self, Doc, Row};
 use crate::analysis::Analysis;
 use crate::report::ReviewStatus;
 
-/// Below this size the reader shows a notice instead of columns.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 8;
-/// Columns narrower than this are not shown; the rest are paged (H/L).
-pub const MIN_COLUMN_WIDTH: u16 = 30;
-/// Text is wrapped to at most this many columns: longer lines are hard to read.
-pub const MAX_TEXT_WIDTH: u16 = 100;
 /// Past widths whose wrapping is kept, so resizing back and forth is cheap.
 const WRAP_CACHE_WIDTHS: usize = 8;
 
@@ -45,68 +39,6 @@ pub enum Effect {
         key: String,
         status: Option<ReviewStatus>,
     },
-}
-
-/// Screen geometry derived from the terminal size and the number of sources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    pub width: u16,
-    pub height: u16,
-    /// True below MIN_WIDTH x MIN_HEIGHT: only a notice is drawn.
-    pub too_small: bool,
-    /// Columns shown at once.
-    pub visible: usize,
-    /// Width of each column including its border (the last one takes the rest).
-    pub column_width: u16,
-    /// Width the text is wrapped to.
-    pub text_width: u16,
-    /// Rows above the body: title lines, then the meta line and a rule.
-    pub title_rows: u16,
-    pub meta_rows: u16,
-    /// Rows of article text visible in a column.
-    pub body_height: u16,
-}
-
-impl Geometry {
-    /// `titled`: some source has a title of its own (not its first line).
-    pub fn new(width: u16, height: u16, sources: usize, titled: bool) -> Geometry {
-        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
-        let visible = usize::from((width / MIN_COLUMN_WIDTH).max(1)).min(sources.max(1));
-        let column_width = width / visible as u16;
-        // Border (2) and one column of padding on each side (2).
-        let text_width = column_width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH);
-        // Title lines, then (when there is room) the meta line and a rule.
-        let (title_rows, meta_rows) = match (height >= 16, titled) {
-            (true, true) => (2, 2),
-            (true, false) => (0, 2),
-            (false, true) => (1, 0),
-            (false, false) => (0, 0),
-        };
-        // Status bar (1), borders (2), header.
-        let body_height = height.saturating_sub(3 + title_rows + meta_rows).max(1);
-        Geometry {
-            width,
-            height,
-            too_small,
-            visible,
-            column_width,
-            text_width,
-            title_rows,
-            meta_rows,
-            body_height,
-        }
-    }
-
-    /// x range of the k-th visible column.
-    pub fn column_x(&self, k: usize) -> Range<u16> {
-        let start = self.column_width * k as u16;
-        let end = if k + 1 == self.visible {
-            self.width
-        } else {
-            start + self.column_width
-        };
-        start..end
-    }
 }
 
 fn titled(docs: &[Doc]) -> bool {

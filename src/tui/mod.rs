@@ -9,6 +9,7 @@ pub mod draw;
 pub mod findings;
 #[doc(hidden)]
 pub mod fixture;
+pub mod geometry;
 pub mod highlight;
 pub mod keymap;
 pub mod terminal;
