@@ -250,6 +250,17 @@ fn findings_are_navigated_and_review_marks_persist() {
     s.wait_for("the first finding", |screen| screen.contains(" F1/"));
     s.press("c");
     s.wait_for("the mark", |screen| screen.contains("✓ confirmed"));
+    // A note: letters are text while it is open (q does not quit).
+    s.press("a");
+    s.wait_for("the note window", |screen| screen.contains("Note on F1"));
+    s.press("Ask the ministry, quickly");
+    s.wait_for("the typed note", |screen| {
+        screen.contains("Ask the ministry, quickly")
+    });
+    s.press("\r");
+    s.wait_for("the saved note", |screen| {
+        !screen.contains("Note on F1") && screen.contains("✎ note")
+    });
     s.press("q");
     assert!(s.wait_exit().success());
     let reviews: Vec<_> = std::fs::read_dir(home.path().join("reviews"))
@@ -259,13 +270,14 @@ fn findings_are_navigated_and_review_marks_persist() {
     assert_eq!(reviews.len(), 1, "{reviews:?}");
     let saved = std::fs::read_to_string(&reviews[0]).unwrap();
     assert!(saved.contains("\"confirmed\""), "{saved}");
+    assert!(saved.contains("Ask the ministry, quickly"), "{saved}");
 
     // A second run shows the mark again.
     let mut s = Session::start_in(home.path());
     s.wait_for("the reader", |screen| screen.contains("n/N findings"));
     s.press("n");
-    s.wait_for("the saved mark", |screen| {
-        screen.contains(" F1/") && screen.contains("✓ confirmed")
+    s.wait_for("the saved mark and note", |screen| {
+        screen.contains(" F1/") && screen.contains("✓ confirmed ✎ note")
     });
     s.press("\x03"); // Ctrl-C quits at once
     assert!(s.wait_exit().success());

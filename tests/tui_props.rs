@@ -14,6 +14,8 @@ fn action() -> impl Strategy<Value = Action> {
     let bindable = Action::bindable();
     prop_oneof![
         4 => proptest::sample::select(bindable),
+        1 => any::<char>().prop_map(Action::Type),
+        1 => Just(Action::DeleteBack),
         1 => (0u16..300, 0u16..80).prop_map(|(width, height)| Action::Resize { width, height }),
         1 => (0u16..300, 0u16..80, -10i32..10)
             .prop_map(|(x, y, delta)| Action::MouseScroll { x, y, delta }),

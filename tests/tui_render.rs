@@ -443,3 +443,38 @@ fn findings_list_window() {
     );
     insta::assert_snapshot!("findings_list_with_marks", t);
 }
+
+/// a opens a note window on the selected finding; the list and the status
+/// bar then show that the finding has a note.
+#[test]
+fn note_window_and_note_marks() {
+    use crosscheck::compare::Verdict;
+    use crosscheck::tui::findings::FindingNav;
+    let analysis = fixture::analysis(small_sources(2));
+    let mut a = app(&analysis, 90, 20);
+    a.set_findings(
+        vec![FindingNav {
+            key: "k".into(),
+            verdict: Verdict::Conflict,
+            summary: "People taken to hospital: 10 vs 11".into(),
+            evidence: vec![(0, 0..5), (1, 0..5)],
+        }],
+        mono().selected,
+    );
+    a.update(Action::NextFinding);
+    a.update(Action::Annotate);
+    for c in "Hospital lists differ; call both.".chars() {
+        a.update(Action::Type(c));
+    }
+    let t = text(&render(&a, &mono(), 90, 20));
+    assert!(t.contains("Note on F1"), "{t}");
+    assert!(t.contains("Hospital lists differ; call both.▏"), "{t}");
+    assert!(t.lines().last().unwrap().contains("Enter save note"), "{t}");
+    insta::assert_snapshot!(t);
+    a.update(Action::Choose);
+    let t = text(&render(&a, &mono(), 90, 20));
+    assert!(t.contains("F1/1 conflict ✎ note"), "{t}");
+    a.update(Action::ToggleFindings);
+    let t = text(&render(&a, &mono(), 90, 20));
+    assert!(t.contains("▶ F1 conflict ✎ People taken"), "{t}");
+}

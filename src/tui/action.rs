@@ -41,6 +41,12 @@ pub enum Action {
     Confirm,
     /// Mark the current finding dismissed (again: clear the mark).
     Dismiss,
+    /// Write a note on the current finding.
+    Annotate,
+    /// A character typed into a text field (only while one is open).
+    Type(char),
+    /// Delete the character before the cursor of a text field.
+    DeleteBack,
     /// The terminal was resized.
     Resize {
         width: u16,
@@ -84,6 +90,7 @@ impl Action {
             Action::Choose,
             Action::Confirm,
             Action::Dismiss,
+            Action::Annotate,
             Action::ToggleSync,
             Action::PageColumnsLeft,
             Action::PageColumnsRight,
@@ -120,7 +127,11 @@ impl Action {
             Action::Choose => "choose",
             Action::Confirm => "confirm",
             Action::Dismiss => "dismiss",
-            Action::Resize { .. } | Action::MouseScroll { .. } => return None,
+            Action::Annotate => "note",
+            Action::Resize { .. }
+            | Action::MouseScroll { .. }
+            | Action::Type(_)
+            | Action::DeleteBack => return None,
         };
         Some(name.to_string())
     }
@@ -160,6 +171,9 @@ impl Action {
             Action::Choose => "jump to the finding under the cursor",
             Action::Confirm => "mark the finding confirmed (again: unmark)",
             Action::Dismiss => "mark the finding dismissed (again: unmark)",
+            Action::Annotate => "write a note on the finding (Enter saves)",
+            Action::Type(_) => "type a character",
+            Action::DeleteBack => "delete a character",
             Action::Resize { .. } => "terminal resized",
             Action::MouseScroll { .. } => "mouse wheel",
         };

@@ -29,7 +29,21 @@ pub enum Overlay {
     Help,
     /// The list of findings; the cursor is `App::list_cursor`.
     Findings,
+    /// Writing a note on a finding (`App::note`).
+    Note,
 }
+
+/// A note being written: on which finding, the text so far, and the window
+/// to return to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub finding: usize,
+    pub text: String,
+    back_to: Option<Overlay>,
+}
+
+/// Longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
 
 /// Something `update` asks the caller to do outside the state (I/O).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +53,8 @@ pub enum Effect {
         key: String,
         status: Option<ReviewStatus>,
     },
+    /// Save a note (None clears it) on the finding with this key.
+    SaveNote { key: String, note: Option<String> },
 }
 
 fn titled(docs: &[Doc]) -> bool {
@@ -76,6 +92,10 @@ pub struct App {
     help_lines: usize,
     /// Review marks by finding key (shown; saved through `Effect`s).
     reviews: BTreeMap<String, ReviewStatus>,
+    /// Notes by finding key.
+    notes: BTreeMap<String, String>,
+    /// The note being written, while `overlay` is `Note`.
+    pub note: Option<NoteDraft>,
     effects: Vec<Effect>,
     /// A one-off line for the status bar (cleared by the next action).
     pub message: Option<String>,
@@ -126,6 +146,8 @@ impl App {
             help_scroll: 0,
             help_lines: 0,
             reviews: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            note: None,
             effects: Vec::new(),
             message: None,
             selection: vec![Highlights::default(); n],
@@ -155,6 +177,84 @@ impl App {
         self.reviews.get(key).copied()
     }
 
+    /// Notes loaded from the store.
+    pub fn set_notes(&mut self, notes: BTreeMap<String, String>) {
+        self.notes = notes;
+    }
+
+    /// The note on a finding.
+    pub fn note_of(&self, finding: usize) -> Option<&str> {
+        let key = &self.findings.get(finding)?.key;
+        self.notes.get(key).map(String::as_str)
+    }
+
+    /// Whether keys go to a text field (typed characters, not commands).
+    pub fn typing(&self) -> bool {
+        self.overlay == Some(Overlay::Note)
+    }
+
+    /// The finding marks and notes apply to: the list cursor's, else the
+    /// selected one; tells the user when there is none.
+    fn target(&mut self) -> Option<usize> {
+        let target = if self.overlay == Some(Overlay::Findings) {
+            Some(self.list_cursor)
+        } else {
+            self.selected
+        };
+        let target = target.filter(|&i| i < self.findings.len());
+        if target.is_none() {
+            self.message = Some("No finding selected: press n or f first.".into());
+        }
+        target
+    }
+
+    fn start_note(&mut self) {
+        let Some(finding) = self.target() else { return };
+        let text = self.note_of(finding).unwrap_or_default().to_string();
+        self.note = Some(NoteDraft {
+            finding,
+            text,
+            back_to: self.overlay,
+        });
+        self.overlay = Some(Overlay::Note);
+    }
+
+    /// Keys while writing a note: characters, Backspace, Enter saves, Esc
+    /// cancels.
+    fn note_action(&mut self, action: Action) {
+        let Some(draft) = self.note.as_mut() else {
+            self.overlay = None;
+            return;
+        };
+        match action {
+            Action::Type(c) if !c.is_control() && draft.text.chars().count() < MAX_NOTE_CHARS => {
+                draft.text.push(c);
+            }
+            Action::DeleteBack => {
+                draft.text.pop();
+            }
+            Action::Choose => {
+                let draft = self.note.take().expect("draft present");
+                let key = self.findings[draft.finding].key.clone();
+                let text = draft.text.trim().to_string();
+                let note = if text.is_empty() {
+                    self.notes.remove(&key);
+                    None
+                } else {
+                    self.notes.insert(key.clone(), text.clone());
+                    Some(text)
+                };
+                self.effects.push(Effect::SaveNote { key, note });
+                self.overlay = draft.back_to;
+            }
+            Action::CloseOverlay | Action::Quit => {
+                let draft = self.note.take().expect("draft present");
+                self.overlay = draft.back_to;
+            }
+            _ => {}
+        }
+    }
+
     /// Effects requested since the last call, oldest first.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
@@ -162,16 +262,8 @@ impl App {
 
     /// Mark the finding under the list cursor, or else the selected one.
     fn mark(&mut self, status: ReviewStatus) {
-        let target = if self.overlay == Some(Overlay::Findings) {
-            Some(self.list_cursor)
-        } else {
-            self.selected
-        };
-        let Some(finding) = target.and_then(|i| self.findings.get(i)) else {
-            self.message = Some("No finding selected: press n or f first.".into());
-            return;
-        };
-        let key = finding.key.clone();
+        let Some(finding) = self.target() else { return };
+        let key = self.findings[finding].key.clone();
         let new = if self.reviews.get(&key) == Some(&status) {
             self.reviews.remove(&key);
             None
@@ -341,6 +433,8 @@ impl App {
         }
         match action {
             Action::ForceQuit => self.quit = true,
+            Action::Resize { width, height } => self.resize(width, height),
+            _ if self.overlay == Some(Overlay::Note) => self.note_action(action),
             Action::Quit if self.overlay.is_some() => self.overlay = None,
             Action::Quit => self.quit = true,
             Action::CloseOverlay if self.overlay.is_some() => self.overlay = None,
@@ -361,7 +455,7 @@ impl App {
                 }
             },
             Action::ToggleMouse => self.mouse = !self.mouse,
-            Action::Resize { width, height } => self.resize(width, height),
+            Action::Annotate if self.overlay != Some(Overlay::Help) => self.start_note(),
             Action::Confirm if self.overlay != Some(Overlay::Help) => {
                 self.mark(ReviewStatus::Confirmed)
             }
@@ -395,8 +489,14 @@ impl App {
             }
             Action::NextFinding => self.step_finding(true),
             Action::PrevFinding => self.step_finding(false),
-            // Only lists take a choice; marks wait for the help to close.
-            Action::Choose | Action::Confirm | Action::Dismiss => {}
+            // Only lists take a choice; marks wait for the help to close;
+            // typing happens in text fields only.
+            Action::Choose
+            | Action::Confirm
+            | Action::Dismiss
+            | Action::Annotate
+            | Action::Type(_)
+            | Action::DeleteBack => {}
             Action::PageColumnsLeft => self.page_columns(-1),
             Action::PageColumnsRight => self.page_columns(1),
             Action::MouseScroll { x, y, delta } => {
@@ -976,6 +1076,73 @@ mod tests {
             (a.review(0), a.review(1)),
             (Some(ReviewStatus::Dismissed), None)
         );
+    }
+
+    #[test]
+    fn notes_are_typed_saved_cleared_and_cancelled() {
+        let mut a = app(3, 120, 40);
+        let fs = vec![
+            finding(vec![(0, para(&a, 0, 1))]),
+            finding(vec![(1, para(&a, 1, 2))]),
+        ];
+        let k1 = fs[1].key.clone();
+        a.set_findings(fs, Style::new());
+        a.update(Action::Annotate);
+        assert!(!a.typing() && a.message.is_some(), "nothing selected");
+        // From the list: the cursor's finding; the list comes back after.
+        a.update(Action::ToggleFindings);
+        a.update(Action::ScrollDown);
+        a.update(Action::Annotate);
+        assert!(a.typing());
+        for c in "Check wth police".chars() {
+            a.update(Action::Type(c));
+        }
+        a.update(Action::Type('\u{1b}'));
+        for _ in 0.."wth police".len() {
+            a.update(Action::DeleteBack);
+        }
+        for c in "with police ".chars() {
+            a.update(Action::Type(c));
+        }
+        a.update(Action::ScrollDown); // not a character: ignored
+        assert_eq!(a.note.as_ref().unwrap().text, "Check with police ");
+        a.update(Action::Choose);
+        assert!(!a.typing());
+        assert_eq!(a.overlay, Some(Overlay::Findings), "back to the list");
+        assert_eq!(a.note_of(1), Some("Check with police"), "trimmed");
+        assert_eq!(a.list_cursor, 1, "the list cursor did not move");
+        // Editing starts from the saved text; Esc cancels.
+        a.update(Action::Annotate);
+        assert_eq!(a.note.as_ref().unwrap().text, "Check with police");
+        a.update(Action::Type('!'));
+        a.update(Action::CloseOverlay);
+        assert_eq!(a.note_of(1), Some("Check with police"));
+        // An emptied note is cleared.
+        a.update(Action::Annotate);
+        for _ in 0..40 {
+            a.update(Action::DeleteBack);
+        }
+        a.update(Action::Choose);
+        assert_eq!(a.note_of(1), None);
+        let note = |n: Option<&str>| Effect::SaveNote {
+            key: k1.clone(),
+            note: n.map(str::to_string),
+        };
+        assert_eq!(
+            a.take_effects(),
+            [note(Some("Check with police")), note(None)]
+        );
+        // Length is capped.
+        a.update(Action::Annotate);
+        for _ in 0..MAX_NOTE_CHARS + 20 {
+            a.update(Action::Type('x'));
+        }
+        assert_eq!(
+            a.note.as_ref().unwrap().text.chars().count(),
+            MAX_NOTE_CHARS
+        );
+        a.update(Action::ForceQuit);
+        assert!(a.quit, "Ctrl-C still quits");
     }
 
     #[test]

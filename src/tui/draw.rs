@@ -11,7 +11,7 @@ use super::action::Action;
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
 use super::highlight::Highlights;
 use super::keymap::KeyMap;
-use super::text::{Doc, Row};
+use super::text::{Doc, Row, neutralise};
 use super::theme::Theme;
 use crate::compare::Verdict;
 use crate::report::ReviewStatus;
@@ -72,8 +72,55 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
     match app.overlay {
         Some(Overlay::Help) => draw_help(frame, columns_area, app.help_scroll, ui),
         Some(Overlay::Findings) => draw_findings(frame, columns_area, app, ui.theme),
+        Some(Overlay::Note) => draw_note(frame, columns_area, app, ui),
         None => {}
     }
+}
+
+/// The note being written, wrapped, with a cursor at its end.
+fn draw_note(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
+    let Some(draft) = &app.note else { return };
+    let theme = ui.theme;
+    let width = area.width.saturating_sub(4).min(70);
+    if width < 10 || area.height < 5 {
+        return;
+    }
+    let text_width = usize::from(width - 4);
+    let typed = neutralise(&draft.text);
+    let mut lines: Vec<Line> = textwrap::wrap(&format!("{typed}▏"), text_width)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), theme.help_text))
+        .collect();
+    let height = (lines.len() as u16 + 2).clamp(3, area.height);
+    // Keep the end (where the cursor is) in view.
+    let shown = usize::from(height - 2);
+    if lines.len() > shown {
+        lines.drain(..lines.len() - shown);
+    }
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let save = ui.keymap.hint(Action::Choose).unwrap_or_default();
+    let cancel = ui.keymap.hint(Action::CloseOverlay).unwrap_or_default();
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.help_border)
+        .title(Line::styled(
+            format!(" Note on F{} ", draft.finding + 1),
+            theme.help_key,
+        ))
+        .title_bottom(
+            Line::styled(format!(" {save} save · {cancel} cancel "), theme.help_text)
+                .right_aligned(),
+        )
+        .padding(Padding::horizontal(1));
+    frame.render_widget(Clear, rect);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The findings list: one line each, the cursor's line marked.
@@ -103,11 +150,13 @@ fn draw_findings(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Keep the cursor in view.
     let first = (app.list_cursor + 1).saturating_sub(rows);
     let id_width = format!("F{}", findings.len()).len();
-    let mark_width = if (0..findings.len()).any(|i| app.review(i).is_some()) {
+    let reviewed = (0..findings.len()).any(|i| app.review(i).is_some());
+    let noted = (0..findings.len()).any(|i| app.note_of(i).is_some());
+    let mark_width = if reviewed {
         " ✗ dismissed".width()
     } else {
         0
-    };
+    } + if noted { " ✎".width() } else { 0 };
     let lines: Vec<Line> = findings
         .iter()
         .enumerate()
@@ -118,7 +167,11 @@ fn draw_findings(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let marker = if here { "▶ " } else { "  " };
             let id = format!("{marker}{:<id_width$} ", format!("F{}", i + 1));
             let verdict = format!("{:<8}", f.verdict.as_str());
-            let mark = format!("{:<mark_width$}", review_mark(app.review(i)));
+            let noted = if app.note_of(i).is_some() { " ✎" } else { "" };
+            let mark = format!(
+                "{:<mark_width$}",
+                format!("{}{noted}", review_mark(app.review(i)))
+            );
             let room = usize::from(inner.width)
                 .saturating_sub(id.width() + verdict.width() + mark.width() + 1);
             let summary = format!(" {}", truncate(&f.summary, room));
@@ -288,7 +341,11 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
     };
     // (priority: lower stays longer when the bar is short, keys, text)
     let mut items: Vec<(u8, Option<String>, String)> = Vec::new();
-    if app.overlay == Some(Overlay::Findings) {
+    if app.overlay == Some(Overlay::Note) {
+        items.push((0, keys(&[Action::Choose]), "save note".into()));
+        items.push((0, keys(&[Action::CloseOverlay]), "cancel".into()));
+        items.push((1, keys(&[Action::ForceQuit]), "quit".into()));
+    } else if app.overlay == Some(Overlay::Findings) {
         items.push((
             1,
             keys(&[Action::ScrollDown, Action::ScrollUp]),
@@ -300,6 +357,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
             keys(&[Action::Confirm, Action::Dismiss]),
             "confirm/dismiss".into(),
         ));
+        items.push((4, keys(&[Action::Annotate]), "note".into()));
         items.push((
             0,
             keys(&[Action::CloseOverlay, Action::ToggleFindings]),
@@ -337,6 +395,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
                 keys(&[Action::Confirm, Action::Dismiss]),
                 "confirm/dismiss".into(),
             ));
+            items.push((6, keys(&[Action::Annotate]), "note".into()));
         }
         let sync = if app.sync { "on" } else { "off" };
         items.push((8, keys(&[Action::ToggleSync]), format!("sync: {sync}")));
@@ -361,11 +420,16 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
     if let Some(i) = app.selected {
         let f = &app.findings()[i];
         let label = format!(
-            "F{}/{} {}{}",
+            "F{}/{} {}{}{}",
             i + 1,
             app.findings().len(),
             f.verdict.as_str(),
-            review_mark(app.review(i))
+            review_mark(app.review(i)),
+            if app.note_of(i).is_some() {
+                " ✎ note"
+            } else {
+                ""
+            }
         );
         // The finding matters more than key hints: up to two thirds of the bar.
         let room = (usize::from(area.width) * 2 / 3).saturating_sub(label.width() + 3);

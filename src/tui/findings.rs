@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::text::neutralise;
 use crate::analysis::Analysis;
 use crate::compare::Verdict;
 
@@ -43,7 +44,8 @@ pub fn from_analysis(analysis: &Analysis) -> Vec<FindingNav> {
             FindingNav {
                 key: f.key.clone(),
                 verdict: f.verdict,
-                summary: f.summary.clone(),
+                // Summaries quote article text: neutralise like the text.
+                summary: neutralise(&f.summary).into_owned(),
                 evidence,
             }
         })

@@ -16,7 +16,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
 pub use action::Action;
 pub use app::{App, Effect};
@@ -57,6 +57,12 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
                 .filter_map(|(key, r)| Some((key.clone(), r.status?)))
                 .collect();
             app.set_reviews(marks);
+            let notes = store
+                .reviews()
+                .iter()
+                .filter_map(|(key, r)| Some((key.clone(), r.note.clone()?)))
+                .collect();
+            app.set_notes(notes);
             Some(store)
         }
         Err(e) => {
@@ -72,7 +78,7 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
         session
             .terminal
             .draw(|frame| draw::draw(frame, &app, &ui))?;
-        if let Some(action) = to_action(event::read()?, &keymap) {
+        if let Some(action) = to_action(event::read()?, &keymap, app.typing()) {
             app.update(action);
         }
         for effect in app.take_effects() {
@@ -81,6 +87,12 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
                     let saved = store.as_mut().map(|s| s.set_status(&key, status));
                     if let Some(Err(e)) = saved {
                         app.message = Some(format!("review mark not saved: {e}"));
+                    }
+                }
+                Effect::SaveNote { key, note } => {
+                    let saved = store.as_mut().map(|s| s.set_note(&key, note));
+                    if let Some(Err(e)) = saved {
+                        app.message = Some(format!("note not saved: {e}"));
                     }
                 }
             }
@@ -93,9 +105,24 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
 /// Translate a terminal event into an action, if it means one.
 ///
 /// Key releases are ignored (terminals with the kitty protocol report them).
-pub fn to_action(event: Event, keymap: &KeyMap) -> Option<Action> {
+/// While `typing` (a text field is open) characters are text; only Enter,
+/// Esc, Backspace and the force-quit key keep their meaning.
+pub fn to_action(event: Event, keymap: &KeyMap, typing: bool) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action(key),
+        Event::Key(key) if key.kind == KeyEventKind::Release => None,
+        Event::Key(key) if typing => {
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match key.code {
+                KeyCode::Char(c) if plain => Some(Action::Type(c)),
+                KeyCode::Backspace => Some(Action::DeleteBack),
+                KeyCode::Enter => Some(Action::Choose),
+                KeyCode::Esc => Some(Action::CloseOverlay),
+                _ => keymap.action(key).filter(|a| *a == Action::ForceQuit),
+            }
+        }
+        Event::Key(key) => keymap.action(key),
         Event::Mouse(mouse) => {
             let delta = match mouse.kind {
                 MouseEventKind::ScrollDown => WHEEL_LINES,
@@ -122,14 +149,14 @@ mod tests {
     fn events_become_actions() {
         let keymap = KeyMap::defaults();
         let press = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(to_action(press, &keymap), Some(Action::ScrollDown));
+        assert_eq!(to_action(press, &keymap, false), Some(Action::ScrollDown));
         let release = Event::Key(KeyEvent::new_with_kind_and_state(
             KeyCode::Char('j'),
             KeyModifiers::NONE,
             KeyEventKind::Release,
             KeyEventState::NONE,
         ));
-        assert_eq!(to_action(release, &keymap), None);
+        assert_eq!(to_action(release, &keymap, false), None);
         let wheel = |kind| {
             Event::Mouse(MouseEvent {
                 kind,
@@ -139,21 +166,63 @@ mod tests {
             })
         };
         assert_eq!(
-            to_action(wheel(MouseEventKind::ScrollUp), &keymap),
+            to_action(wheel(MouseEventKind::ScrollUp), &keymap, false),
             Some(Action::MouseScroll {
                 x: 7,
                 y: 3,
                 delta: -WHEEL_LINES
             })
         );
-        assert_eq!(to_action(wheel(MouseEventKind::Moved), &keymap), None);
         assert_eq!(
-            to_action(Event::Resize(80, 24), &keymap),
+            to_action(wheel(MouseEventKind::Moved), &keymap, false),
+            None
+        );
+        assert_eq!(
+            to_action(Event::Resize(80, 24), &keymap, false),
             Some(Action::Resize {
                 width: 80,
                 height: 24
             })
         );
-        assert_eq!(to_action(Event::FocusGained, &keymap), None);
+        assert_eq!(to_action(Event::FocusGained, &keymap, false), None);
+        // In a text field, letters are text and Ctrl-C still quits.
+        let key = |code, m| Event::Key(KeyEvent::new(code, m));
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            to_action(key(KeyCode::Char('q'), none), &keymap, true),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            to_action(key(KeyCode::Char('Q'), KeyModifiers::SHIFT), &keymap, true),
+            Some(Action::Type('Q'))
+        );
+        assert_eq!(
+            to_action(key(KeyCode::Backspace, none), &keymap, true),
+            Some(Action::DeleteBack)
+        );
+        assert_eq!(
+            to_action(key(KeyCode::Enter, none), &keymap, true),
+            Some(Action::Choose)
+        );
+        assert_eq!(
+            to_action(key(KeyCode::Esc, none), &keymap, true),
+            Some(Action::CloseOverlay)
+        );
+        assert_eq!(
+            to_action(
+                key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                &keymap,
+                true
+            ),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            to_action(
+                key(KeyCode::Char('d'), KeyModifiers::CONTROL),
+                &keymap,
+                true
+            ),
+            None
+        );
     }
 }
