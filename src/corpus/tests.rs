@@ -84,8 +84,9 @@ fn seeds_load_with_titles_and_sentences() {
     names.dedup();
     assert_eq!(names.len(), 3);
     assert_eq!(
-        seeds[2].title, "Stay Updated on Developing Stories",
-        "first non-empty line is the title"
+        seeds[2].title,
+        "A US citizen wants to overthrow a US-backed government in Libya. Here's why",
+        "the headline, not the page furniture above it, is the title"
     );
     // The second seed is one paragraph per line with no blank lines.
     assert!(seeds[1].paragraphs.len() >= 2);
@@ -358,6 +359,20 @@ fn front_matter_without_title_uses_first_line() {
     assert_eq!(s.paragraphs.len(), 3);
     let loc = s.locate(s.text.find("Twelve").unwrap());
     assert_eq!((loc.line, loc.column), (6, 1));
+}
+
+#[test]
+fn page_furniture_line_is_not_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "web.txt",
+        b"Subscribe to our newsletter\n\nFerry sinks off the coast\n\nA ferry sank on Friday.\n",
+    );
+    assert_eq!(s.title, "Ferry sinks off the coast");
+    // A file made only of furniture still gets a title rather than nothing.
+    let s = load_one(dir.path(), "only.txt", b"Sign up for alerts\n");
+    assert_eq!(s.title, "Sign up for alerts");
 }
 
 #[test]
