@@ -244,22 +244,27 @@ fn findings_are_navigated_and_review_marks_persist() {
     let openings = seed_openings();
     let mut s = Session::start_in(home.path());
     s.wait_for("the three seeds", |screen| {
-        openings.iter().all(|o| screen.contains(o.as_str())) && screen.contains("n/N findings")
+        openings.iter().all(|o| screen.contains(o.as_str())) && screen.contains("]/[ findings")
     });
-    s.press("n");
-    s.wait_for("the first finding", |screen| screen.contains(" F1/"));
-    s.press("c");
+    s.press("]");
+    s.wait_for("the first finding", |screen| screen.contains("finding 1/"));
+    s.press("+");
     s.wait_for("the mark", |screen| screen.contains("✓ confirmed"));
-    // A note: letters are text while it is open (q does not quit).
-    s.press("a");
-    s.wait_for("the note window", |screen| screen.contains("Note on F1"));
-    s.press("Ask the ministry, quickly");
+    // A note: letters are text while it is open (q does not quit), and the
+    // cursor moves: "quickly" is typed first, then the start before it.
+    s.press("i");
+    s.wait_for("the note window", |screen| {
+        screen.contains("Note on finding 1")
+    });
+    s.press("quickly");
+    s.press("\x1b[H"); // Home
+    s.press("Ask the ministry, ");
     s.wait_for("the typed note", |screen| {
         screen.contains("Ask the ministry, quickly")
     });
     s.press("\r");
     s.wait_for("the saved note", |screen| {
-        !screen.contains("Note on F1") && screen.contains("✎ note")
+        !screen.contains("Note on finding 1") && screen.contains("✎ note")
     });
     s.press("q");
     assert!(s.wait_exit().success());
@@ -274,11 +279,54 @@ fn findings_are_navigated_and_review_marks_persist() {
 
     // A second run shows the mark again.
     let mut s = Session::start_in(home.path());
-    s.wait_for("the reader", |screen| screen.contains("n/N findings"));
-    s.press("n");
+    s.wait_for("the reader", |screen| screen.contains("]/[ findings"));
+    s.press("]");
     s.wait_for("the saved mark and note", |screen| {
-        screen.contains(" F1/") && screen.contains("✓ confirmed ✎ note")
+        screen.contains("finding 1/") && screen.contains("✓ confirmed ✎ note")
     });
     s.press("\x03"); // Ctrl-C quits at once
+    assert!(s.wait_exit().success());
+}
+
+/// The status bar (last row).
+fn status_bar(screen: &vt100::Screen) -> String {
+    screen.rows(0, COLS).last().unwrap_or_default()
+}
+
+#[test]
+fn stepping_to_the_backers_shows_each_sources_evidence() {
+    let mut s = Session::start();
+    s.wait_for("the reader", |screen| screen.contains("]/[ findings"));
+    let mut found = false;
+    for step in 1..=40 {
+        s.press("]");
+        let want = format!("finding {step}/");
+        s.wait_until("the next finding", |screen| {
+            status_bar(screen).contains(&want)
+        });
+        if status_bar(s.parser.screen()).contains("Backers (Khalifa Haftar)") {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "no backers finding; screen:\n{}", s.screen());
+    let screen = s.parser.screen();
+    let bar = status_bar(screen);
+    assert!(bar.contains("finding ") && bar.contains('/'), "{bar}");
+    // Every column scrolled to its own evidence: each shows "Egypt".
+    for k in 0..3 {
+        let column = column_text(screen, k);
+        assert!(column.contains("Egypt"), "column {}:\n{column}", k + 1);
+    }
+    // The detail window lists each source's value and a word diff.
+    s.press("\r");
+    s.wait_for("the detail window", |screen| {
+        screen.contains("Word diff S1 → S2")
+    });
+    s.press("\x1b");
+    s.wait_for("the detail to close", |screen| {
+        !screen.contains("Word diff")
+    });
+    s.press("q");
     assert!(s.wait_exit().success());
 }

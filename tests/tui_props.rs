@@ -15,7 +15,14 @@ fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         4 => proptest::sample::select(bindable),
         1 => any::<char>().prop_map(Action::Type),
-        1 => Just(Action::DeleteBack),
+        1 => proptest::sample::select(vec![
+            Action::DeleteBack,
+            Action::DeleteForward,
+            Action::CursorLeft,
+            Action::CursorRight,
+            Action::CursorHome,
+            Action::CursorEnd,
+        ]),
         1 => (0u16..300, 0u16..80).prop_map(|(width, height)| Action::Resize { width, height }),
         1 => (0u16..300, 0u16..80, -10i32..10)
             .prop_map(|(x, y, delta)| Action::MouseScroll { x, y, delta }),
@@ -52,6 +59,7 @@ proptest! {
                 verdict: Verdict::ALL[i % 5],
                 summary: format!("finding {i}"),
                 evidence: vec![(i, 0..9), ((i + 1) % n, 10..20)],
+                ..FindingNav::default()
             })
             .collect();
         app.set_findings(findings, Style::new());

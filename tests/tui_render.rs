@@ -201,14 +201,11 @@ fn help_scrolls_on_a_short_terminal() {
     a.update(Action::ToggleHelp);
     let top = text(&render(&a, &mono(), 80, 24));
     assert!(top.contains("↓ more (j)"), "{top}");
-    assert!(
-        !top.contains("conflict partial"),
-        "legend below the fold: {top}"
-    );
+    assert!(!top.contains("≠ conflict"), "legend below the fold: {top}");
     a.update(Action::Bottom);
     let bottom = text(&render(&a, &mono(), 80, 24));
     assert!(
-        bottom.contains("conflict partial variant unique agree"),
+        bottom.contains("≠ conflict ± partial ~ variant + unique = agree"),
         "{bottom}"
     );
     assert!(bottom.contains("↑ more (k)"), "{bottom}");
@@ -223,7 +220,7 @@ fn help_follows_rebinding() {
     let mut keymap = KeyMap::defaults();
     keymap
         .merge(
-            "toggle_sync = [\"ctrl-y\"]",
+            "scroll_down = [\"ctrl-y\"]",
             std::path::Path::new("user.toml"),
         )
         .unwrap();
@@ -237,7 +234,7 @@ fn help_follows_rebinding() {
     let t = text(terminal.backend().buffer());
     let line = t
         .lines()
-        .find(|l| l.contains("synchronised scrolling"))
+        .find(|l| l.contains("scroll down a line"))
         .unwrap();
     assert!(line.contains("Ctrl-y"), "{line}");
 }
@@ -347,7 +344,7 @@ fn verdict_highlights_render_in_both_themes() {
     }
 }
 
-/// n selects a finding: its evidence is marked in every column and the
+/// ] selects a finding: its evidence is marked in every column and the
 /// status bar names it.
 #[test]
 fn selected_finding_is_marked_and_named() {
@@ -364,23 +361,24 @@ fn selected_finding_is_marked_and_named() {
         fixture::source("S2", "Second report", b_text),
     ]);
     let theme = mono();
-    let mut a = app(&analysis, 80, 12);
+    let mut a = app(&analysis, 120, 12);
     a.set_findings(
         vec![FindingNav {
             key: "killed".into(),
             verdict: Verdict::Conflict,
             summary: "People killed: 21 (S1) vs 25 (S2)".into(),
             evidence: vec![(0, span(a_text, "21 people")), (1, span(b_text, "25 dead"))],
+            ..FindingNav::default()
         }],
         theme.selected,
     );
-    let before = text(&render(&a, &theme, 80, 12));
-    assert!(before.contains("n/N findings"), "{before}");
+    let before = text(&render(&a, &theme, 120, 12));
+    assert!(before.contains("]/[ findings"), "{before}");
     a.update(Action::NextFinding);
-    let buf = render(&a, &theme, 80, 12);
+    let buf = render(&a, &theme, 120, 12);
     let screen = text(&buf);
     assert!(
-        screen.contains("F1/1 conflict People killed: 21 (S1) vs 25 (S2)"),
+        screen.contains("finding 1/1, conflict 1/1 ≠ conflict People killed: 21 (S1) vs 25 (S2)"),
         "{screen}"
     );
     let marked: Vec<String> = (0..buf.area.height - 1)
@@ -395,86 +393,4 @@ fn selected_finding_is_marked_and_named() {
     // Above the status bar (reversed in mono), only the evidence is reversed.
     assert_eq!(marked, ["21 people25 dead"], "{screen}");
     insta::assert_snapshot!(format!("{buf:?}"));
-}
-
-/// f opens the list of findings; the cursor stays in view as it moves.
-#[test]
-fn findings_list_window() {
-    use crosscheck::compare::Verdict;
-    use crosscheck::tui::findings::FindingNav;
-    let analysis = fixture::analysis(small_sources(3));
-    let mut a = app(&analysis, 100, 24);
-    let findings: Vec<FindingNav> = (0..30)
-        .map(|i| FindingNav {
-            key: format!("k{i}"),
-            verdict: Verdict::ALL[i % 5],
-            summary: format!("Finding number {} about the district", i + 1),
-            evidence: vec![(i % 3, 0..5)],
-        })
-        .collect();
-    a.set_findings(findings, mono().selected);
-    a.update(Action::ToggleFindings);
-    for _ in 0..25 {
-        a.update(Action::ScrollDown);
-    }
-    let t = text(&render(&a, &mono(), 100, 24));
-    assert!(t.contains("▶ F26 "), "{t}");
-    assert!(t.contains("Findings (30)"), "{t}");
-    assert!(!t.contains(" F1 "), "scrolled past the first: {t}");
-    insta::assert_snapshot!(t);
-    a.update(Action::Choose);
-    let t = text(&render(&a, &mono(), 100, 24));
-    assert!(t.contains("F26/30 conflict"), "{t}");
-    // Review marks show in words, in the status bar and in the list.
-    a.update(Action::Confirm);
-    let t = text(&render(&a, &mono(), 100, 24));
-    assert!(t.contains("F26/30 conflict ✓ confirmed"), "{t}");
-    a.update(Action::ToggleFindings);
-    a.update(Action::ScrollUp);
-    a.update(Action::Dismiss);
-    let t = text(&render(&a, &mono(), 100, 24));
-    assert!(
-        t.contains("▶ F25 agree    ✗ dismissed Finding number 25"),
-        "{t}"
-    );
-    assert!(
-        t.contains("  F24 unique               Finding number 24"),
-        "{t}"
-    );
-    insta::assert_snapshot!("findings_list_with_marks", t);
-}
-
-/// a opens a note window on the selected finding; the list and the status
-/// bar then show that the finding has a note.
-#[test]
-fn note_window_and_note_marks() {
-    use crosscheck::compare::Verdict;
-    use crosscheck::tui::findings::FindingNav;
-    let analysis = fixture::analysis(small_sources(2));
-    let mut a = app(&analysis, 90, 20);
-    a.set_findings(
-        vec![FindingNav {
-            key: "k".into(),
-            verdict: Verdict::Conflict,
-            summary: "People taken to hospital: 10 vs 11".into(),
-            evidence: vec![(0, 0..5), (1, 0..5)],
-        }],
-        mono().selected,
-    );
-    a.update(Action::NextFinding);
-    a.update(Action::Annotate);
-    for c in "Hospital lists differ; call both.".chars() {
-        a.update(Action::Type(c));
-    }
-    let t = text(&render(&a, &mono(), 90, 20));
-    assert!(t.contains("Note on F1"), "{t}");
-    assert!(t.contains("Hospital lists differ; call both.▏"), "{t}");
-    assert!(t.lines().last().unwrap().contains("Enter save note"), "{t}");
-    insta::assert_snapshot!(t);
-    a.update(Action::Choose);
-    let t = text(&render(&a, &mono(), 90, 20));
-    assert!(t.contains("F1/1 conflict ✎ note"), "{t}");
-    a.update(Action::ToggleFindings);
-    let t = text(&render(&a, &mono(), 90, 20));
-    assert!(t.contains("▶ F1 conflict ✎ People taken"), "{t}");
 }

@@ -29,24 +29,49 @@ pub enum Action {
     PageColumnsLeft,
     /// Show the next page of columns.
     PageColumnsRight,
-    /// Select the next finding: every column scrolls to its evidence.
+    /// Select the next finding (of the filter): every column scrolls to its evidence.
     NextFinding,
     /// Select the previous finding.
     PrevFinding,
-    /// Open/close the list of findings.
-    ToggleFindings,
-    /// Take the item under the cursor of a list (jump to the finding).
+    /// Select the next conflict or partial finding.
+    NextConflict,
+    /// Select the previous conflict or partial finding.
+    PrevConflict,
+    /// Show/hide the findings panel beside the columns.
+    TogglePanel,
+    /// Cycle the verdict filter of the panel and of next/previous.
+    CycleFilter,
+    /// Open the detail of the selected finding; in a dialog: accept.
     Choose,
+    /// Show/hide the findings x sources matrix.
+    ToggleMatrix,
+    /// Sentence-aligned rows across the columns on/off.
+    ToggleAligned,
+    /// Open the search field.
+    Search,
+    /// Go to the next search match.
+    NextMatch,
+    /// Go to the previous search match.
+    PrevMatch,
     /// Mark the current finding confirmed (again: clear the mark).
     Confirm,
     /// Mark the current finding dismissed (again: clear the mark).
     Dismiss,
     /// Write a note on the current finding.
     Annotate,
+    /// Open the export dialog.
+    Export,
     /// A character typed into a text field (only while one is open).
     Type(char),
     /// Delete the character before the cursor of a text field.
     DeleteBack,
+    /// Delete the character under the cursor of a text field.
+    DeleteForward,
+    /// Move a text field's cursor.
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
     /// The terminal was resized.
     Resize {
         width: u16,
@@ -86,11 +111,20 @@ impl Action {
             Action::Bottom,
             Action::NextFinding,
             Action::PrevFinding,
-            Action::ToggleFindings,
+            Action::NextConflict,
+            Action::PrevConflict,
+            Action::TogglePanel,
+            Action::CycleFilter,
             Action::Choose,
+            Action::ToggleMatrix,
+            Action::ToggleAligned,
+            Action::Search,
+            Action::NextMatch,
+            Action::PrevMatch,
             Action::Confirm,
             Action::Dismiss,
             Action::Annotate,
+            Action::Export,
             Action::ToggleSync,
             Action::PageColumnsLeft,
             Action::PageColumnsRight,
@@ -123,15 +157,29 @@ impl Action {
             Action::PageColumnsRight => "columns_right",
             Action::NextFinding => "next_finding",
             Action::PrevFinding => "prev_finding",
-            Action::ToggleFindings => "findings_list",
+            Action::NextConflict => "next_conflict",
+            Action::PrevConflict => "prev_conflict",
+            Action::TogglePanel => "findings_panel",
+            Action::CycleFilter => "filter",
             Action::Choose => "choose",
+            Action::ToggleMatrix => "matrix",
+            Action::ToggleAligned => "aligned",
+            Action::Search => "search",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
             Action::Confirm => "confirm",
             Action::Dismiss => "dismiss",
             Action::Annotate => "note",
+            Action::Export => "export",
             Action::Resize { .. }
             | Action::MouseScroll { .. }
             | Action::Type(_)
-            | Action::DeleteBack => return None,
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd => return None,
         };
         Some(name.to_string())
     }
@@ -148,7 +196,7 @@ impl Action {
         let text = match self {
             Action::Quit => "quit (closes a window first)",
             Action::ForceQuit => "quit at once",
-            Action::CloseOverlay => "close a window / clear the selected finding",
+            Action::CloseOverlay => "close a window / clear the selection and search",
             Action::FocusNext => "focus next column",
             Action::FocusPrev => "focus previous column",
             Action::Focus(n) => return format!("focus column {}", n + 1),
@@ -165,15 +213,31 @@ impl Action {
             Action::ToggleMouse => "mouse wheel capture on/off",
             Action::PageColumnsLeft => "show previous columns",
             Action::PageColumnsRight => "show next columns",
-            Action::NextFinding => "next finding: columns jump to their evidence",
+            Action::NextFinding => "next finding (of the filter): every column shows its evidence",
             Action::PrevFinding => "previous finding",
-            Action::ToggleFindings => "list of findings (j/k move, Enter jumps)",
-            Action::Choose => "jump to the finding under the cursor",
+            Action::NextConflict => "next conflict or partial finding",
+            Action::PrevConflict => "previous conflict or partial finding",
+            Action::TogglePanel => "findings panel on/off (Tab focuses it: j/k move)",
+            Action::CycleFilter => {
+                "filter findings: all, conflicts, partial, variants, unique, agree"
+            }
+            Action::Choose => "detail of the finding: values, sentences, word diff",
+            Action::ToggleMatrix => "matrix: findings x sources",
+            Action::ToggleAligned => "sentence-aligned rows on/off",
+            Action::Search => "search all sources (Enter finds, Esc cancels)",
+            Action::NextMatch => "next search match",
+            Action::PrevMatch => "previous search match",
             Action::Confirm => "mark the finding confirmed (again: unmark)",
             Action::Dismiss => "mark the finding dismissed (again: unmark)",
-            Action::Annotate => "write a note on the finding (Enter saves)",
+            Action::Annotate => "write or edit a note on the finding (Enter saves)",
+            Action::Export => "export the report (json/csv/md) with the reviews",
             Action::Type(_) => "type a character",
-            Action::DeleteBack => "delete a character",
+            Action::DeleteBack => "delete the character before the cursor",
+            Action::DeleteForward => "delete the character under the cursor",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::CursorHome => "cursor to the start",
+            Action::CursorEnd => "cursor to the end",
             Action::Resize { .. } => "terminal resized",
             Action::MouseScroll { .. } => "mouse wheel",
         };

@@ -4,33 +4,51 @@
 //! scrolls by some fraction of its scrollable length, every other column
 //! moves by the same fraction of its own, so articles of different lengths
 //! reach their ends together. It moves by deltas, so the offsets set up by
-//! jumping to a finding (n/N: each column shows its own evidence) survive
+//! jumping to a finding (]/[: each column shows its own evidence) survive
 //! scrolling; top and end (g/G) and turning sync back on realign them.
+//!
+//! Focus: Tab cycles through the columns and, when the findings panel is
+//! open, the panel; with the panel focused, j/k move its selection (and
+//! every column follows the selected finding).
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::style::{Modifier, Style};
 
 use super::action::Action;
-use super::findings::FindingNav;
+use super::aligned::{self, AlignedRow};
+use super::findings::{FindingNav, VerdictFilter};
 pub use super::geometry::{Geometry, MAX_TEXT_WIDTH, MIN_COLUMN_WIDTH, MIN_HEIGHT, MIN_WIDTH};
 use super::highlight::{Highlight, Highlights};
+use super::input::LineInput;
+use super::search;
 use super::text::{self, Doc, Row};
 use crate::analysis::Analysis;
-use crate::report::ReviewStatus;
+use crate::compare::Verdict;
+use crate::compare::align::Aligner;
+use crate::report::{ExportFormat, ReviewStatus, Reviews};
 
 /// Past widths whose wrapping is kept, so resizing back and forth is cheap.
 const WRAP_CACHE_WIDTHS: usize = 8;
+/// The findings panel takes a quarter of the width, within these bounds.
+pub const PANEL_MIN_WIDTH: u16 = 28;
+pub const PANEL_MAX_WIDTH: u16 = 56;
 
 /// A window drawn over the columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    /// The list of findings; the cursor is `App::list_cursor`.
-    Findings,
     /// Writing a note on a finding (`App::note`).
     Note,
+    /// The selected finding in detail: values, sentences, word diff.
+    Detail,
+    /// Findings x sources.
+    Matrix,
+    /// The export dialog (`App::export`).
+    Export,
 }
 
 /// A note being written: on which finding, the text so far, and the window
@@ -38,12 +56,47 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteDraft {
     pub finding: usize,
-    pub text: String,
+    pub input: LineInput,
     back_to: Option<Overlay>,
 }
 
 /// Longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
+/// Longest search query and export path, in characters.
+pub const MAX_FIELD_CHARS: usize = 300;
+
+/// The export dialog: a format and an editable path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDialog {
+    pub format: ExportFormat,
+    pub path: LineInput,
+}
+
+/// The path offered for a format: in the current directory.
+pub fn default_export_path(format: ExportFormat) -> String {
+    format!("crosscheck-report.{}", format.extension())
+}
+
+const FORMATS: [ExportFormat; 3] = [ExportFormat::Json, ExportFormat::Csv, ExportFormat::Md];
+
+/// The sentence-aligned view: rows built when it was turned on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedView {
+    /// The source whose sentences make the rows.
+    pub reference: usize,
+    pub rows: Vec<AlignedRow>,
+    /// First row shown.
+    pub scroll: usize,
+}
+
+/// A search that ran: its matches over all sources and the current one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    /// (column, byte range), column by column, left to right.
+    pub matches: Vec<(usize, Range<usize>)>,
+    pub current: Option<usize>,
+}
 
 /// Something `update` asks the caller to do outside the state (I/O).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +108,8 @@ pub enum Effect {
     },
     /// Save a note (None clears it) on the finding with this key.
     SaveNote { key: String, note: Option<String> },
+    /// Write the report with the current reviews.
+    Export { path: PathBuf, format: ExportFormat },
 }
 
 fn titled(docs: &[Doc]) -> bool {
@@ -69,7 +124,10 @@ pub struct App {
     rows: Vec<Vec<Row>>,
     wrap_cache: HashMap<u16, Vec<Vec<Row>>>,
     highlights: Vec<Highlights>,
+    /// Geometry of the columns (the panel's width taken off).
     geometry: Geometry,
+    /// Terminal size.
+    screen: (u16, u16),
     pub focus: usize,
     /// First visible row of each column.
     pub scroll: Vec<usize>,
@@ -83,19 +141,34 @@ pub struct App {
     pub mouse: bool,
     pub quit: bool,
     findings: Vec<FindingNav>,
-    /// Index into `findings` of the finding under the cursor.
+    /// Index into `findings` of the selected finding.
     pub selected: Option<usize>,
-    /// Cursor in the findings list window.
-    pub list_cursor: usize,
+    /// The findings panel is shown (the columns shrink), and has the focus.
+    pub panel: bool,
+    pub panel_focus: bool,
+    pub filter: VerdictFilter,
     /// First help line shown, and how many there are.
     pub help_scroll: usize,
     help_lines: usize,
+    /// First line of the detail window and first row of the matrix shown.
+    pub detail_scroll: usize,
+    pub matrix_scroll: usize,
     /// Review marks by finding key (shown; saved through `Effect`s).
     reviews: BTreeMap<String, ReviewStatus>,
     /// Notes by finding key.
     notes: BTreeMap<String, String>,
     /// The note being written, while `overlay` is `Note`.
     pub note: Option<NoteDraft>,
+    /// The export dialog, while `overlay` is `Export`.
+    pub export: Option<ExportDialog>,
+    /// The search field, while open.
+    pub search_input: Option<LineInput>,
+    pub search: Option<SearchState>,
+    search_marks: Vec<Highlights>,
+    search_style: Style,
+    current_match_style: Style,
+    aligner: Arc<Aligner>,
+    pub aligned: Option<AlignedView>,
     effects: Vec<Effect>,
     /// A one-off line for the status bar (cleared by the next action).
     pub message: Option<String>,
@@ -132,6 +205,7 @@ impl App {
             wrap_cache: HashMap::new(),
             highlights: vec![Highlights::default(); n],
             geometry,
+            screen: (width, height),
             focus: 0,
             scroll: vec![0; n],
             exact: vec![0.0; n],
@@ -142,12 +216,24 @@ impl App {
             quit: false,
             findings: Vec::new(),
             selected: None,
-            list_cursor: 0,
+            panel: false,
+            panel_focus: false,
+            filter: VerdictFilter::All,
             help_scroll: 0,
             help_lines: 0,
+            detail_scroll: 0,
+            matrix_scroll: 0,
             reviews: BTreeMap::new(),
             notes: BTreeMap::new(),
             note: None,
+            export: None,
+            search_input: None,
+            search: None,
+            search_marks: vec![Highlights::default(); n],
+            search_style: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            current_match_style: Style::new().add_modifier(Modifier::REVERSED),
+            aligner: Arc::new(Aligner::new(&analysis.sources, &analysis.claims)),
+            aligned: None,
             effects: Vec::new(),
             message: None,
             selection: vec![Highlights::default(); n],
@@ -155,15 +241,59 @@ impl App {
         }
     }
 
-    /// The findings n/N step through, and the style marking the selected one.
+    /// The findings ]/[ step through, and the style marking the selected one.
     pub fn set_findings(&mut self, findings: Vec<FindingNav>, style: Style) {
         self.findings = findings;
         self.selection_style = style;
         self.select(None);
     }
 
+    /// Styles of search matches and of the current match.
+    pub fn set_search_styles(&mut self, matches: Style, current: Style) {
+        self.search_style = matches;
+        self.current_match_style = current;
+    }
+
     pub fn findings(&self) -> &[FindingNav] {
         &self.findings
+    }
+
+    /// Indices of the findings the filter keeps, in order.
+    pub fn filtered(&self) -> Vec<usize> {
+        (0..self.findings.len())
+            .filter(|&i| self.filter.keeps(self.findings[i].verdict))
+            .collect()
+    }
+
+    /// Indices of the conflict and partial findings (what }/{ step through).
+    pub fn disputed(&self) -> Vec<usize> {
+        (0..self.findings.len())
+            .filter(|&i| {
+                matches!(
+                    self.findings[i].verdict,
+                    Verdict::Conflict | Verdict::Partial
+                )
+            })
+            .collect()
+    }
+
+    /// "finding 3/17, conflict 1/4": where the selected finding is among
+    /// those of the filter, and among the conflicts and partial ones.
+    pub fn position(&self) -> Option<String> {
+        let i = self.selected?;
+        let filtered = self.filtered();
+        let (list, what) = if filtered.contains(&i) {
+            (filtered, "finding")
+        } else {
+            ((0..self.findings.len()).collect(), "finding")
+        };
+        let at = list.iter().position(|&k| k == i)? + 1;
+        let mut out = format!("{what} {at}/{}", list.len());
+        let disputed = self.disputed();
+        if let Some(k) = disputed.iter().position(|&k| k == i) {
+            out.push_str(&format!(", conflict {}/{}", k + 1, disputed.len()));
+        }
+        Some(out)
     }
 
     /// Review marks loaded from the store.
@@ -188,22 +318,28 @@ impl App {
         self.notes.get(key).map(String::as_str)
     }
 
-    /// Whether keys go to a text field (typed characters, not commands).
-    pub fn typing(&self) -> bool {
-        self.overlay == Some(Overlay::Note)
+    /// Marks and notes as the report wants them.
+    pub fn reviews_for_export(&self) -> Reviews {
+        let mut out = Reviews::new();
+        for (key, status) in &self.reviews {
+            out.entry(key.clone()).or_default().status = Some(*status);
+        }
+        for (key, note) in &self.notes {
+            out.entry(key.clone()).or_default().note = Some(note.clone());
+        }
+        out
     }
 
-    /// The finding marks and notes apply to: the list cursor's, else the
-    /// selected one; tells the user when there is none.
+    /// Whether keys go to a text field (typed characters, not commands).
+    pub fn typing(&self) -> bool {
+        self.search_input.is_some() || matches!(self.overlay, Some(Overlay::Note | Overlay::Export))
+    }
+
+    /// The selected finding; tells the user when there is none.
     fn target(&mut self) -> Option<usize> {
-        let target = if self.overlay == Some(Overlay::Findings) {
-            Some(self.list_cursor)
-        } else {
-            self.selected
-        };
-        let target = target.filter(|&i| i < self.findings.len());
+        let target = self.selected.filter(|&i| i < self.findings.len());
         if target.is_none() {
-            self.message = Some("No finding selected: press n or f first.".into());
+            self.message = Some("No finding selected: press ] or Space first.".into());
         }
         target
     }
@@ -213,30 +349,41 @@ impl App {
         let text = self.note_of(finding).unwrap_or_default().to_string();
         self.note = Some(NoteDraft {
             finding,
-            text,
+            input: LineInput::new(&text, MAX_NOTE_CHARS),
             back_to: self.overlay,
         });
         self.overlay = Some(Overlay::Note);
     }
 
-    /// Keys while writing a note: characters, Backspace, Enter saves, Esc
-    /// cancels.
+    /// Editing keys of a text field; true when the action was one.
+    fn edit(input: &mut LineInput, action: Action) -> bool {
+        match action {
+            Action::Type(c) => input.insert(c),
+            Action::DeleteBack => input.backspace(),
+            Action::DeleteForward => input.delete(),
+            Action::CursorLeft => input.left(),
+            Action::CursorRight => input.right(),
+            Action::CursorHome => input.home(),
+            Action::CursorEnd => input.end(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keys while writing a note: editing, Enter saves, Esc cancels.
     fn note_action(&mut self, action: Action) {
         let Some(draft) = self.note.as_mut() else {
             self.overlay = None;
             return;
         };
+        if App::edit(&mut draft.input, action) {
+            return;
+        }
         match action {
-            Action::Type(c) if !c.is_control() && draft.text.chars().count() < MAX_NOTE_CHARS => {
-                draft.text.push(c);
-            }
-            Action::DeleteBack => {
-                draft.text.pop();
-            }
             Action::Choose => {
                 let draft = self.note.take().expect("draft present");
                 let key = self.findings[draft.finding].key.clone();
-                let text = draft.text.trim().to_string();
+                let text = draft.input.text().trim().to_string();
                 let note = if text.is_empty() {
                     self.notes.remove(&key);
                     None
@@ -255,12 +402,195 @@ impl App {
         }
     }
 
+    fn open_export(&mut self) {
+        let format = self
+            .export
+            .as_ref()
+            .map_or(ExportFormat::Json, |e| e.format);
+        self.export = Some(ExportDialog {
+            format,
+            path: LineInput::new(&default_export_path(format), MAX_FIELD_CHARS),
+        });
+        self.overlay = Some(Overlay::Export);
+    }
+
+    /// Keys in the export dialog: Tab/↑/↓ change the format (the path's
+    /// extension follows), editing keys edit the path, Enter exports.
+    fn export_action(&mut self, action: Action) {
+        let Some(dialog) = self.export.as_mut() else {
+            self.overlay = None;
+            return;
+        };
+        if App::edit(&mut dialog.path, action) {
+            return;
+        }
+        let step = match action {
+            Action::FocusNext | Action::ScrollDown => 1,
+            Action::FocusPrev | Action::ScrollUp => FORMATS.len() - 1,
+            _ => 0,
+        };
+        if step > 0 {
+            let old = dialog.format;
+            let at = FORMATS.iter().position(|f| *f == old).unwrap_or(0);
+            let new = FORMATS[(at + step) % FORMATS.len()];
+            dialog.format = new;
+            let path = dialog.path.text().to_string();
+            let old_ext = format!(".{}", old.extension());
+            if let Some(stem) = path.strip_suffix(&old_ext) {
+                dialog.path.set(&format!("{stem}.{}", new.extension()));
+            }
+            return;
+        }
+        match action {
+            Action::Choose => {
+                let path = dialog.path.text().trim().to_string();
+                if path.is_empty() {
+                    self.message = Some("Export: type a file name first.".into());
+                    return;
+                }
+                self.effects.push(Effect::Export {
+                    path: PathBuf::from(path),
+                    format: dialog.format,
+                });
+                self.overlay = None;
+            }
+            Action::CloseOverlay | Action::Quit => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    /// Keys in the search field: editing, Enter searches, Esc cancels.
+    fn search_input_action(&mut self, action: Action) {
+        let Some(input) = self.search_input.as_mut() else {
+            return;
+        };
+        if App::edit(input, action) {
+            return;
+        }
+        match action {
+            Action::Choose => {
+                let query = input.text().to_string();
+                self.search_input = None;
+                self.run_search(&query);
+            }
+            Action::CloseOverlay | Action::Quit => self.search_input = None,
+            _ => {}
+        }
+    }
+
+    fn run_search(&mut self, query: &str) {
+        let matches: Vec<(usize, Range<usize>)> = self
+            .docs
+            .iter()
+            .enumerate()
+            .flat_map(|(c, d)| {
+                search::find_all(&d.text, query)
+                    .into_iter()
+                    .map(move |r| (c, r))
+            })
+            .collect();
+        if query.trim().is_empty() {
+            self.search = None;
+            self.mark_matches();
+            return;
+        }
+        if matches.is_empty() {
+            self.message = Some(format!("No match for “{}”.", text::neutralise(query)));
+        }
+        // Start from the first match at or after the focused column.
+        let current = matches
+            .iter()
+            .position(|(c, _)| *c >= self.focus)
+            .or((!matches.is_empty()).then_some(0));
+        self.search = Some(SearchState {
+            query: query.to_string(),
+            matches,
+            current,
+        });
+        self.show_match();
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(s) = self.search.as_mut() else {
+            self.message = Some("No search: press / first.".into());
+            return;
+        };
+        let n = s.matches.len();
+        if n == 0 {
+            self.message = Some(format!("No match for “{}”.", text::neutralise(&s.query)));
+            return;
+        }
+        s.current = Some(match (s.current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        });
+        self.show_match();
+    }
+
+    /// Mark the matches and scroll the current one's column to it.
+    fn show_match(&mut self) {
+        self.mark_matches();
+        let Some(s) = &self.search else { return };
+        let Some((column, span)) = s.current.and_then(|i| s.matches.get(i)).cloned() else {
+            return;
+        };
+        self.set_focus(column);
+        self.panel_focus = false;
+        if let Some(view) = &mut self.aligned {
+            let docs = &self.docs;
+            if let Some(r) = view.rows.iter().position(|row| {
+                row[column].is_some_and(|k| docs[column].sentences[k].contains(&span.start))
+            }) {
+                view.scroll = r;
+            }
+        }
+        let lead = usize::from(self.geometry.body_height) / 3;
+        let row = text::row_at(&self.rows[column], span.start);
+        self.scroll[column] = row.saturating_sub(lead).min(self.max_scroll(column));
+        self.exact[column] = self.scroll[column] as f64;
+    }
+
+    fn mark_matches(&mut self) {
+        let n = self.docs.len();
+        let mut marks: Vec<Vec<Highlight>> = vec![Vec::new(); n];
+        if let Some(s) = &self.search {
+            for (i, (c, span)) in s.matches.iter().enumerate() {
+                let style = if Some(i) == s.current {
+                    self.current_match_style
+                } else {
+                    self.search_style
+                };
+                marks[*c].push(Highlight {
+                    span: span.clone(),
+                    style,
+                });
+            }
+        }
+        self.search_marks = marks.into_iter().map(Highlights::new).collect();
+    }
+
+    /// Search matches in a column (drawn over everything else).
+    pub fn search_marks(&self, column: usize) -> &Highlights {
+        &self.search_marks[column]
+    }
+
+    /// "match 2/9", while a search with matches is active.
+    pub fn match_position(&self) -> Option<String> {
+        let s = self.search.as_ref()?;
+        match s.current {
+            Some(i) => Some(format!("match {}/{}", i + 1, s.matches.len())),
+            None => Some(format!("0 matches for “{}”", text::neutralise(&s.query))),
+        }
+    }
+
     /// Effects requested since the last call, oldest first.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
 
-    /// Mark the finding under the list cursor, or else the selected one.
+    /// Mark the selected finding.
     fn mark(&mut self, status: ReviewStatus) {
         let Some(finding) = self.target() else { return };
         let key = self.findings[finding].key.clone();
@@ -280,9 +610,11 @@ impl App {
     }
 
     /// Select a finding: each column with evidence scrolls so that it sits
-    /// a third of the way down; focus goes to the first such column.
+    /// a third of the way down; focus goes to the first such column (unless
+    /// the panel has it). The aligned view moves to the evidence's row.
     fn select(&mut self, index: Option<usize>) {
         self.selected = index.filter(|&i| i < self.findings.len());
+        self.detail_scroll = 0;
         let n = self.docs.len();
         self.selection = vec![Highlights::default(); n];
         let Some(i) = self.selected else { return };
@@ -306,9 +638,149 @@ impl App {
         for c in 0..n {
             self.exact[c] = self.scroll[c] as f64;
         }
-        if let Some(column) = first {
+        if let Some(view) = &mut self.aligned {
+            let docs = &self.docs;
+            let hit = view.rows.iter().position(|row| {
+                row.iter()
+                    .enumerate()
+                    .any(|(c, cell)| match (cell, finding.evidence_in(c)) {
+                        (Some(k), Some(span)) => docs[c].sentences[*k].contains(&span.start),
+                        _ => false,
+                    })
+            });
+            if let Some(r) = hit {
+                view.scroll = r.saturating_sub(1);
+            }
+        }
+        if let Some(column) = first
+            && !self.panel_focus
+        {
             self.set_focus(column);
         }
+    }
+
+    /// Step through `list` (finding indices, ascending) from the selection.
+    fn step_in(&mut self, list: &[usize], forward: bool, empty: &str) {
+        if list.is_empty() {
+            self.message = Some(empty.to_string());
+            return;
+        }
+        let next = match (self.selected, forward) {
+            (None, true) => list[0],
+            (None, false) => list[list.len() - 1],
+            (Some(i), true) => *list.iter().find(|&&k| k > i).unwrap_or(&list[0]),
+            (Some(i), false) => *list
+                .iter()
+                .rev()
+                .find(|&&k| k < i)
+                .unwrap_or(&list[list.len() - 1]),
+        };
+        self.select(Some(next));
+    }
+
+    fn step_finding(&mut self, forward: bool) {
+        let list = self.filtered();
+        let empty = if self.findings.is_empty() {
+            "No findings.".to_string()
+        } else {
+            format!(
+                "No {} findings (f changes the filter).",
+                self.filter.label()
+            )
+        };
+        self.step_in(&list, forward, &empty);
+    }
+
+    fn step_conflict(&mut self, forward: bool) {
+        let list = self.disputed();
+        self.step_in(&list, forward, "No conflicts or partial findings.");
+    }
+
+    fn cycle_filter(&mut self) {
+        self.filter = self.filter.next();
+        if let Some(i) = self.selected
+            && !self.filter.keeps(self.findings[i].verdict)
+        {
+            self.select(None);
+        }
+        let count = self.filtered().len();
+        self.message = Some(format!("filter: {} ({count})", self.filter.label()));
+    }
+
+    /// Keys while the panel has the focus: move the selection through the
+    /// filtered findings (every column follows).
+    fn panel_action(&mut self, action: Action) {
+        let list = self.filtered();
+        if list.is_empty() {
+            return;
+        }
+        let at = self
+            .selected
+            .and_then(|i| list.iter().position(|&k| k == i));
+        let last = list.len() - 1;
+        let page = usize::from(self.geometry.body_height).max(1);
+        let to = match (action, at) {
+            (Action::ScrollDown, None) | (Action::Top, _) => 0,
+            (Action::ScrollUp, None) | (Action::Bottom, _) => last,
+            (Action::ScrollDown, Some(k)) => (k + 1).min(last),
+            (Action::ScrollUp, Some(k)) => k.saturating_sub(1),
+            (Action::HalfPageDown, k) => (k.unwrap_or(0) + page / 2).min(last),
+            (Action::HalfPageUp, k) => k.unwrap_or(0).saturating_sub(page / 2),
+            (Action::PageDown, k) => (k.unwrap_or(0) + page).min(last),
+            (Action::PageUp, k) => k.unwrap_or(0).saturating_sub(page),
+            _ => return,
+        };
+        self.select(Some(list[to]));
+    }
+
+    /// Turn the aligned view on (rows of the focused source) or off.
+    fn toggle_aligned(&mut self) {
+        if self.aligned.is_some() {
+            self.aligned = None;
+            return;
+        }
+        let reference = self.focus;
+        let aligner = Arc::clone(&self.aligner);
+        let rows = aligned::aligned_rows(
+            reference,
+            self.docs.len(),
+            self.docs[reference].sentences.len(),
+            |i| aligner.best_matches(reference, i),
+        );
+        if rows.is_empty() {
+            self.message = Some("This source has no sentences to align.".into());
+            return;
+        }
+        self.aligned = Some(AlignedView {
+            reference,
+            rows,
+            scroll: 0,
+        });
+        if let Some(i) = self.selected {
+            // Move to the selected finding's row.
+            self.select(Some(i));
+        }
+    }
+
+    fn aligned_action(&mut self, action: Action) {
+        let half = self.half_page().unsigned_abs() / 2;
+        let Some(view) = self.aligned.as_mut() else {
+            return;
+        };
+        let last = view.rows.len().saturating_sub(1);
+        let at = view.scroll;
+        view.scroll = match action {
+            Action::ScrollDown => at + 1,
+            Action::ScrollUp => at.saturating_sub(1),
+            Action::HalfPageDown => at + half.max(1),
+            Action::HalfPageUp => at.saturating_sub(half.max(1)),
+            Action::PageDown => at + (half * 2).max(1),
+            Action::PageUp => at.saturating_sub((half * 2).max(1)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => at,
+        }
+        .min(last);
     }
 
     /// Tell the state how many lines the help has (it scrolls when the
@@ -338,41 +810,21 @@ impl App {
         .min(max);
     }
 
-    /// Keys inside the findings list move its cursor; Choose jumps.
-    fn list_action(&mut self, action: Action) {
-        let last = self.findings.len().saturating_sub(1);
-        let page = usize::from(self.geometry.body_height).max(1);
-        let cursor = self.list_cursor;
-        self.list_cursor = match action {
-            Action::ScrollDown | Action::NextFinding => (cursor + 1).min(last),
-            Action::ScrollUp | Action::PrevFinding => cursor.saturating_sub(1),
-            Action::HalfPageDown => (cursor + page / 2).min(last),
-            Action::HalfPageUp => cursor.saturating_sub(page / 2),
-            Action::PageDown => (cursor + page).min(last),
-            Action::PageUp => cursor.saturating_sub(page),
+    /// Scroll keys of a window (detail, matrix) moving `at`, up to `max`.
+    fn window_scroll(&self, at: usize, max: usize, action: Action) -> usize {
+        let page = usize::from(self.geometry.body_height).max(2);
+        match action {
+            Action::ScrollDown => at.saturating_add(1),
+            Action::ScrollUp => at.saturating_sub(1),
+            Action::HalfPageDown => at.saturating_add(page / 2),
+            Action::HalfPageUp => at.saturating_sub(page / 2),
+            Action::PageDown => at.saturating_add(page - 1),
+            Action::PageUp => at.saturating_sub(page - 1),
             Action::Top => 0,
-            Action::Bottom => last,
-            Action::Choose => {
-                self.overlay = None;
-                self.select(Some(cursor));
-                cursor
-            }
-            _ => cursor,
-        };
-    }
-
-    fn step_finding(&mut self, forward: bool) {
-        let n = self.findings.len();
-        if n == 0 {
-            return;
+            Action::Bottom => max,
+            _ => at,
         }
-        let next = match (self.selected, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-        };
-        self.select(Some(next));
+        .min(max)
     }
 
     pub fn docs(&self) -> &[Doc] {
@@ -385,6 +837,16 @@ impl App {
 
     pub fn geometry(&self) -> Geometry {
         self.geometry
+    }
+
+    /// Terminal size (the geometry is that of the columns).
+    pub fn screen(&self) -> (u16, u16) {
+        self.screen
+    }
+
+    /// Width of the findings panel (0 when hidden or when it does not fit).
+    pub fn panel_width(&self) -> u16 {
+        panel_width(self.panel, self.screen.0)
     }
 
     pub fn highlights(&self, column: usize) -> &Highlights {
@@ -431,47 +893,122 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::MouseScroll { .. }) {
             self.message = None;
         }
+        let window = self.overlay;
         match action {
             Action::ForceQuit => self.quit = true,
             Action::Resize { width, height } => self.resize(width, height),
-            _ if self.overlay == Some(Overlay::Note) => self.note_action(action),
-            Action::Quit if self.overlay.is_some() => self.overlay = None,
+            _ if self.search_input.is_some() => self.search_input_action(action),
+            _ if window == Some(Overlay::Note) => self.note_action(action),
+            _ if window == Some(Overlay::Export) => self.export_action(action),
+            Action::Quit if window.is_some() => self.overlay = None,
             Action::Quit => self.quit = true,
-            Action::CloseOverlay if self.overlay.is_some() => self.overlay = None,
-            Action::CloseOverlay => self.select(None),
+            Action::CloseOverlay if window.is_some() => self.overlay = None,
+            Action::CloseOverlay => {
+                self.select(None);
+                self.search = None;
+                self.mark_matches();
+            }
             Action::ToggleHelp => {
                 self.help_scroll = 0;
-                self.overlay = match self.overlay {
+                self.overlay = match window {
                     Some(Overlay::Help) => None,
                     _ => Some(Overlay::Help),
                 }
             }
-            Action::ToggleFindings => match self.overlay {
-                Some(Overlay::Findings) => self.overlay = None,
-                _ if self.findings.is_empty() => {}
-                _ => {
-                    self.list_cursor = self.selected.unwrap_or(0);
-                    self.overlay = Some(Overlay::Findings);
-                }
-            },
             Action::ToggleMouse => self.mouse = !self.mouse,
-            Action::Annotate if self.overlay != Some(Overlay::Help) => self.start_note(),
-            Action::Confirm if self.overlay != Some(Overlay::Help) => {
-                self.mark(ReviewStatus::Confirmed)
+            _ if window == Some(Overlay::Help) => self.help_action(action),
+            Action::Annotate => self.start_note(),
+            Action::Confirm => self.mark(ReviewStatus::Confirmed),
+            Action::Dismiss => self.mark(ReviewStatus::Dismissed),
+            Action::NextFinding => self.step_finding(true),
+            Action::PrevFinding => self.step_finding(false),
+            Action::NextConflict => self.step_conflict(true),
+            Action::PrevConflict => self.step_conflict(false),
+            Action::ToggleMatrix => {
+                self.overlay = if window == Some(Overlay::Matrix) {
+                    None
+                } else {
+                    Some(Overlay::Matrix)
+                }
             }
-            Action::Dismiss if self.overlay != Some(Overlay::Help) => {
-                self.mark(ReviewStatus::Dismissed)
+            Action::CycleFilter => self.cycle_filter(),
+            Action::Export => self.open_export(),
+            Action::Choose if window == Some(Overlay::Detail) => self.overlay = None,
+            Action::Choose => {
+                if self.target().is_some() {
+                    self.detail_scroll = 0;
+                    self.overlay = Some(Overlay::Detail);
+                }
             }
-            _ if self.overlay == Some(Overlay::Findings) => self.list_action(action),
-            _ if self.overlay == Some(Overlay::Help) => self.help_action(action),
+            _ if window == Some(Overlay::Detail) => {
+                let max = super::views::detail_max_scroll(self);
+                self.detail_scroll = self.window_scroll(self.detail_scroll, max, action)
+            }
+            _ if window == Some(Overlay::Matrix) => {
+                let max = self.filtered().len().saturating_sub(1);
+                self.matrix_scroll = self.window_scroll(self.matrix_scroll, max, action)
+            }
             // A window covers the columns: navigation waits until it closes.
-            _ if self.overlay.is_some() || n == 0 => {}
-            Action::FocusNext => self.set_focus((self.focus + 1) % n),
-            Action::FocusPrev => self.set_focus((self.focus + n - 1) % n),
+            _ if window.is_some() || n == 0 => {}
+            Action::TogglePanel => {
+                self.panel = !self.panel;
+                if !self.panel {
+                    self.panel_focus = false;
+                }
+                self.relayout();
+                if self.panel && self.panel_width() == 0 {
+                    self.message = Some("Too narrow for the findings panel.".into());
+                    self.panel = false;
+                }
+            }
+            Action::ToggleAligned => self.toggle_aligned(),
+            Action::Search => {
+                let last = self.search.as_ref().map_or("", |s| s.query.as_str());
+                self.search_input = Some(LineInput::new(last, MAX_FIELD_CHARS));
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::FocusNext => {
+                if self.panel_focus {
+                    self.panel_focus = false;
+                    self.set_focus(0);
+                } else if self.focus + 1 == n && self.panel_width() > 0 {
+                    self.panel_focus = true;
+                } else {
+                    self.set_focus((self.focus + 1) % n);
+                }
+            }
+            Action::FocusPrev => {
+                if self.panel_focus {
+                    self.panel_focus = false;
+                    self.set_focus(n - 1);
+                } else if self.focus == 0 && self.panel_width() > 0 {
+                    self.panel_focus = true;
+                } else {
+                    self.set_focus((self.focus + n - 1) % n);
+                }
+            }
             Action::Focus(i) => {
                 if i < n {
+                    self.panel_focus = false;
                     self.set_focus(i);
                 }
+            }
+            _ if self.panel_focus => self.panel_action(action),
+            _ if self.aligned.is_some()
+                && matches!(
+                    action,
+                    Action::ScrollDown
+                        | Action::ScrollUp
+                        | Action::HalfPageDown
+                        | Action::HalfPageUp
+                        | Action::PageDown
+                        | Action::PageUp
+                        | Action::Top
+                        | Action::Bottom
+                ) =>
+            {
+                self.aligned_action(action)
             }
             Action::ScrollDown => self.scroll_by(self.focus, 1),
             Action::ScrollUp => self.scroll_by(self.focus, -1),
@@ -487,20 +1024,27 @@ impl App {
                     self.align_to_focus();
                 }
             }
-            Action::NextFinding => self.step_finding(true),
-            Action::PrevFinding => self.step_finding(false),
-            // Only lists take a choice; marks wait for the help to close;
-            // typing happens in text fields only.
-            Action::Choose
-            | Action::Confirm
-            | Action::Dismiss
-            | Action::Annotate
-            | Action::Type(_)
-            | Action::DeleteBack => {}
+            // Typing happens in text fields only.
+            Action::Type(_)
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd => {}
             Action::PageColumnsLeft => self.page_columns(-1),
             Action::PageColumnsRight => self.page_columns(1),
             Action::MouseScroll { x, y, delta } => {
-                if let Some(col) = self.column_at(x, y) {
+                if self.aligned.is_some() {
+                    if self.column_at(x, y).is_some() {
+                        let down = if delta > 0 {
+                            Action::ScrollDown
+                        } else {
+                            Action::ScrollUp
+                        };
+                        self.aligned_action(down);
+                    }
+                } else if let Some(col) = self.column_at(x, y) {
                     self.scroll_by(col, delta as isize);
                 }
             }
@@ -598,9 +1142,19 @@ impl App {
         }
     }
 
+    fn relayout(&mut self) {
+        let (w, h) = self.screen;
+        self.resize(w, h);
+    }
+
     fn resize(&mut self, width: u16, height: u16) {
         let old = self.geometry;
-        self.geometry = Geometry::new(width, height, self.docs.len(), titled(&self.docs));
+        self.screen = (width, height);
+        let columns_width = width - panel_width(self.panel, width);
+        if panel_width(self.panel, width) == 0 {
+            self.panel_focus = false;
+        }
+        self.geometry = Geometry::new(columns_width, height, self.docs.len(), titled(&self.docs));
         if self.geometry.text_width != old.text_width {
             // Keep the first visible text of each column on screen.
             let tops: Vec<usize> = (0..self.docs.len())
@@ -634,6 +1188,24 @@ impl App {
         self.ensure_focus_visible();
     }
 }
+
+/// Width of the findings panel on a terminal `width` wide: a quarter of it
+/// within bounds, and 0 when hidden or when the columns would not fit.
+pub fn panel_width(shown: bool, width: u16) -> u16 {
+    if !shown {
+        return 0;
+    }
+    let w = (width / 4).clamp(PANEL_MIN_WIDTH, PANEL_MAX_WIDTH);
+    if width.saturating_sub(w) < MIN_WIDTH {
+        0
+    } else {
+        w
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod comparison_tests;
 
 #[cfg(test)]
 mod tests {
@@ -892,6 +1464,7 @@ mod tests {
             verdict: crate::compare::Verdict::Conflict,
             summary: "People killed: 21 vs 25".into(),
             evidence,
+            ..FindingNav::default()
         }
     }
 
@@ -985,164 +1558,6 @@ mod tests {
             a.scroll,
             (0..3).map(|i| a.max_scroll(i)).collect::<Vec<_>>()
         );
-    }
-
-    #[test]
-    fn findings_list_moves_a_cursor_and_jumps() {
-        let mut a = app(3, 120, 40);
-        a.update(Action::ToggleFindings);
-        assert_eq!(a.overlay, None, "no findings: no list");
-        let fs: Vec<FindingNav> = (0..5)
-            .map(|i| finding(vec![(i % 3, para(&a, i % 3, i))]))
-            .collect();
-        a.set_findings(fs, Style::new());
-        a.update(Action::ToggleFindings);
-        assert_eq!((a.overlay, a.list_cursor), (Some(Overlay::Findings), 0));
-        a.update(Action::ScrollDown);
-        a.update(Action::ScrollDown);
-        a.update(Action::ScrollUp);
-        a.update(Action::NextFinding);
-        assert_eq!(a.list_cursor, 2);
-        assert_eq!(a.scroll, [0, 0, 0], "columns do not move under the list");
-        a.update(Action::Bottom);
-        a.update(Action::ScrollDown);
-        assert_eq!(a.list_cursor, 4, "clamped at the last finding");
-        a.update(Action::Top);
-        a.update(Action::ScrollDown);
-        a.update(Action::ScrollDown);
-        a.update(Action::Choose);
-        assert_eq!((a.overlay, a.selected, a.focus), (None, Some(2), 2));
-        // Reopening starts at the selected finding; q closes the list.
-        a.update(Action::ToggleFindings);
-        assert_eq!(a.list_cursor, 2);
-        a.update(Action::Quit);
-        assert_eq!(a.overlay, None);
-        assert!(!a.quit);
-        // Choose outside the list does nothing.
-        a.update(Action::Choose);
-        assert_eq!(a.selected, Some(2));
-    }
-
-    #[test]
-    fn review_marks_toggle_and_ask_to_be_saved() {
-        let mut a = app(3, 120, 40);
-        let fs = vec![
-            finding(vec![(0, para(&a, 0, 1))]),
-            finding(vec![(1, para(&a, 1, 2))]),
-        ];
-        let (k0, k1) = (fs[0].key.clone(), fs[1].key.clone());
-        a.set_findings(fs, Style::new());
-        a.update(Action::Confirm);
-        assert!(a.message.is_some(), "nothing selected: told so");
-        assert!(a.take_effects().is_empty());
-        a.update(Action::NextFinding);
-        assert_eq!(a.message, None, "the message goes with the next key");
-        a.update(Action::Confirm);
-        assert_eq!(a.review(0), Some(ReviewStatus::Confirmed));
-        a.update(Action::Dismiss);
-        assert_eq!(a.review(0), Some(ReviewStatus::Dismissed));
-        a.update(Action::Dismiss);
-        assert_eq!(a.review(0), None, "again: unmarked");
-        // In the list, the cursor's finding is marked.
-        a.update(Action::ToggleFindings);
-        a.update(Action::ScrollDown);
-        a.update(Action::Confirm);
-        assert_eq!(
-            (a.review(0), a.review(1)),
-            (None, Some(ReviewStatus::Confirmed))
-        );
-        // Help open: no marks.
-        a.update(Action::ToggleHelp);
-        a.update(Action::Dismiss);
-        assert_eq!(a.review(1), Some(ReviewStatus::Confirmed));
-        let save = |key: &str, status| Effect::SaveReview {
-            key: key.to_string(),
-            status,
-        };
-        assert_eq!(
-            a.take_effects(),
-            [
-                save(&k0, Some(ReviewStatus::Confirmed)),
-                save(&k0, Some(ReviewStatus::Dismissed)),
-                save(&k0, None),
-                save(&k1, Some(ReviewStatus::Confirmed)),
-            ]
-        );
-        assert!(a.take_effects().is_empty());
-        let mut loaded = BTreeMap::new();
-        loaded.insert(k0, ReviewStatus::Dismissed);
-        a.set_reviews(loaded);
-        assert_eq!(
-            (a.review(0), a.review(1)),
-            (Some(ReviewStatus::Dismissed), None)
-        );
-    }
-
-    #[test]
-    fn notes_are_typed_saved_cleared_and_cancelled() {
-        let mut a = app(3, 120, 40);
-        let fs = vec![
-            finding(vec![(0, para(&a, 0, 1))]),
-            finding(vec![(1, para(&a, 1, 2))]),
-        ];
-        let k1 = fs[1].key.clone();
-        a.set_findings(fs, Style::new());
-        a.update(Action::Annotate);
-        assert!(!a.typing() && a.message.is_some(), "nothing selected");
-        // From the list: the cursor's finding; the list comes back after.
-        a.update(Action::ToggleFindings);
-        a.update(Action::ScrollDown);
-        a.update(Action::Annotate);
-        assert!(a.typing());
-        for c in "Check wth police".chars() {
-            a.update(Action::Type(c));
-        }
-        a.update(Action::Type('\u{1b}'));
-        for _ in 0.."wth police".len() {
-            a.update(Action::DeleteBack);
-        }
-        for c in "with police ".chars() {
-            a.update(Action::Type(c));
-        }
-        a.update(Action::ScrollDown); // not a character: ignored
-        assert_eq!(a.note.as_ref().unwrap().text, "Check with police ");
-        a.update(Action::Choose);
-        assert!(!a.typing());
-        assert_eq!(a.overlay, Some(Overlay::Findings), "back to the list");
-        assert_eq!(a.note_of(1), Some("Check with police"), "trimmed");
-        assert_eq!(a.list_cursor, 1, "the list cursor did not move");
-        // Editing starts from the saved text; Esc cancels.
-        a.update(Action::Annotate);
-        assert_eq!(a.note.as_ref().unwrap().text, "Check with police");
-        a.update(Action::Type('!'));
-        a.update(Action::CloseOverlay);
-        assert_eq!(a.note_of(1), Some("Check with police"));
-        // An emptied note is cleared.
-        a.update(Action::Annotate);
-        for _ in 0..40 {
-            a.update(Action::DeleteBack);
-        }
-        a.update(Action::Choose);
-        assert_eq!(a.note_of(1), None);
-        let note = |n: Option<&str>| Effect::SaveNote {
-            key: k1.clone(),
-            note: n.map(str::to_string),
-        };
-        assert_eq!(
-            a.take_effects(),
-            [note(Some("Check with police")), note(None)]
-        );
-        // Length is capped.
-        a.update(Action::Annotate);
-        for _ in 0..MAX_NOTE_CHARS + 20 {
-            a.update(Action::Type('x'));
-        }
-        assert_eq!(
-            a.note.as_ref().unwrap().text.chars().count(),
-            MAX_NOTE_CHARS
-        );
-        a.update(Action::ForceQuit);
-        assert!(a.quit, "Ctrl-C still quits");
     }
 
     #[test]

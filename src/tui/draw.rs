@@ -9,10 +9,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Action;
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use super::findings::glyph;
 use super::highlight::Highlights;
 use super::keymap::KeyMap;
-use super::text::{Doc, Row, neutralise};
+use super::text::{Doc, Row};
 use super::theme::Theme;
+use super::views;
 use crate::compare::Verdict;
 use crate::report::ReviewStatus;
 
@@ -41,9 +43,20 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
         );
         return;
     }
-    let columns_area = Rect {
+    let panel = app.panel_width().min(area.width);
+    let full_area = Rect {
         height: area.height - 1,
         ..area
+    };
+    let columns_area = Rect {
+        height: area.height - 1,
+        width: area.width - panel,
+        ..area
+    };
+    let panel_area = Rect {
+        x: area.x + area.width - panel,
+        width: panel,
+        ..columns_area
     };
     let status_area = Rect {
         y: area.y + area.height - 1,
@@ -53,6 +66,14 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
     if app.docs().is_empty() {
         notice(frame, columns_area, "No articles to show.", ui.theme.notice);
     } else {
+        let aligned = app.aligned.as_ref().map(|_| {
+            views::aligned_bodies(
+                app,
+                usize::from(g.text_width),
+                usize::from(g.body_height),
+                ui.theme,
+            )
+        });
         for (k, column) in app.visible_columns().enumerate() {
             let xs = g.column_x(k);
             // Clipped to the frame: the state may lag behind a resize.
@@ -65,132 +86,22 @@ pub fn draw(frame: &mut Frame, app: &App, ui: &Ui) {
             if rect.is_empty() {
                 continue;
             }
-            draw_column(frame, rect, app, column, ui.theme);
+            let body = aligned.as_ref().and_then(|b| b.get(k)).cloned();
+            draw_column(frame, rect, app, column, ui.theme, body);
         }
+    }
+    if !panel_area.is_empty() {
+        views::draw_panel(frame, panel_area, app, ui);
     }
     draw_status(frame, status_area, app, ui);
     match app.overlay {
-        Some(Overlay::Help) => draw_help(frame, columns_area, app.help_scroll, ui),
-        Some(Overlay::Findings) => draw_findings(frame, columns_area, app, ui.theme),
-        Some(Overlay::Note) => draw_note(frame, columns_area, app, ui),
+        Some(Overlay::Help) => draw_help(frame, full_area, app.help_scroll, ui),
+        Some(Overlay::Note) => views::draw_note(frame, full_area, app, ui),
+        Some(Overlay::Detail) => views::draw_detail(frame, full_area, app, ui),
+        Some(Overlay::Matrix) => views::draw_matrix(frame, full_area, app, ui),
+        Some(Overlay::Export) => views::draw_export(frame, full_area, app, ui),
         None => {}
     }
-}
-
-/// The note being written, wrapped, with a cursor at its end.
-fn draw_note(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
-    let Some(draft) = &app.note else { return };
-    let theme = ui.theme;
-    let width = area.width.saturating_sub(4).min(70);
-    if width < 10 || area.height < 5 {
-        return;
-    }
-    let text_width = usize::from(width - 4);
-    let typed = neutralise(&draft.text);
-    let mut lines: Vec<Line> = textwrap::wrap(&format!("{typed}▏"), text_width)
-        .into_iter()
-        .map(|l| Line::styled(l.into_owned(), theme.help_text))
-        .collect();
-    let height = (lines.len() as u16 + 2).clamp(3, area.height);
-    // Keep the end (where the cursor is) in view.
-    let shown = usize::from(height - 2);
-    if lines.len() > shown {
-        lines.drain(..lines.len() - shown);
-    }
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    let save = ui.keymap.hint(Action::Choose).unwrap_or_default();
-    let cancel = ui.keymap.hint(Action::CloseOverlay).unwrap_or_default();
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.help_border)
-        .title(Line::styled(
-            format!(" Note on F{} ", draft.finding + 1),
-            theme.help_key,
-        ))
-        .title_bottom(
-            Line::styled(format!(" {save} save · {cancel} cancel "), theme.help_text)
-                .right_aligned(),
-        )
-        .padding(Padding::horizontal(1));
-    frame.render_widget(Clear, rect);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The findings list: one line each, the cursor's line marked.
-fn draw_findings(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let findings = app.findings();
-    let width = area.width.saturating_sub(4).min(110);
-    let height = (findings.len() as u16 + 2).min(area.height.saturating_sub(2));
-    if width < 10 || height < 3 {
-        return;
-    }
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.help_border)
-        .title(Line::styled(
-            format!(" Findings ({}) ", findings.len()),
-            theme.help_key,
-        ))
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(rect);
-    let rows = usize::from(inner.height);
-    // Keep the cursor in view.
-    let first = (app.list_cursor + 1).saturating_sub(rows);
-    let id_width = format!("F{}", findings.len()).len();
-    let reviewed = (0..findings.len()).any(|i| app.review(i).is_some());
-    let noted = (0..findings.len()).any(|i| app.note_of(i).is_some());
-    let mark_width = if reviewed {
-        " ✗ dismissed".width()
-    } else {
-        0
-    } + if noted { " ✎".width() } else { 0 };
-    let lines: Vec<Line> = findings
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .map(|(i, f)| {
-            let here = i == app.list_cursor;
-            let marker = if here { "▶ " } else { "  " };
-            let id = format!("{marker}{:<id_width$} ", format!("F{}", i + 1));
-            let verdict = format!("{:<8}", f.verdict.as_str());
-            let noted = if app.note_of(i).is_some() { " ✎" } else { "" };
-            let mark = format!(
-                "{:<mark_width$}",
-                format!("{}{noted}", review_mark(app.review(i)))
-            );
-            let room = usize::from(inner.width)
-                .saturating_sub(id.width() + verdict.width() + mark.width() + 1);
-            let summary = format!(" {}", truncate(&f.summary, room));
-            let line = Line::from(vec![
-                Span::styled(id, theme.help_key),
-                Span::styled(verdict, theme.verdict(f.verdict)),
-                Span::styled(mark, theme.help_key),
-                Span::styled(summary, theme.help_text),
-            ]);
-            if here {
-                line.patch_style(theme.selected)
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn notice(frame: &mut Frame, area: Rect, text: &str, style: Style) {
@@ -213,7 +124,14 @@ fn notice(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     );
 }
 
-fn draw_column(frame: &mut Frame, rect: Rect, app: &App, column: usize, theme: &Theme) {
+fn draw_column(
+    frame: &mut Frame,
+    rect: Rect,
+    app: &App,
+    column: usize,
+    theme: &Theme,
+    aligned: Option<Vec<Line<'static>>>,
+) {
     let doc = &app.docs()[column];
     let g = app.geometry();
     let focused = column == app.focus;
@@ -235,10 +153,22 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, column: usize, theme: &
         format!("{}%", scroll * 100 / app.max_scroll(column))
     };
     let label_width = usize::from(rect.width.saturating_sub(8));
-    let label = truncate(
-        &format!("{marker}{} {} {}", column + 1, doc.id, doc.label),
-        label_width,
-    );
+    // A source that says nothing on the selected finding says so.
+    let silent = app
+        .selected
+        .and_then(|i| app.findings().get(i))
+        .is_some_and(|f| f.evidence_in(column).is_none());
+    let label = if silent {
+        format!("{marker}{} {} — silent on this finding", column + 1, doc.id)
+    } else {
+        format!("{marker}{} {} {}", column + 1, doc.id, doc.label)
+    };
+    let label = truncate(&label, label_width);
+    let position = match &app.aligned {
+        Some(view) if view.reference == column => "aligned: reference".to_string(),
+        Some(_) => "aligned".to_string(),
+        None => position,
+    };
     let block = Block::bordered()
         .border_type(border_type)
         .border_style(border_style)
@@ -258,14 +188,17 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, column: usize, theme: &
     let width = usize::from(inner.width.max(1));
     let mut lines = header_lines(doc, width, g.title_rows, g.meta_rows, theme, focused);
     let body = usize::from(g.body_height);
-    for row in rows.iter().skip(scroll).take(body) {
-        lines.push(row_line(
-            doc,
-            row,
+    if let Some(aligned) = aligned {
+        lines.extend(aligned);
+    } else {
+        let layers = [
             app.highlights(column),
             app.selection(column),
-            theme.text,
-        ));
+            app.search_marks(column),
+        ];
+        for row in rows.iter().skip(scroll).take(body) {
+            lines.push(row_line(doc, row, &layers, theme.text));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -310,25 +243,27 @@ fn header_lines<'a>(
     lines
 }
 
-/// One body row, split into spans where highlights start and end; the
-/// selected finding's evidence is drawn over the highlights.
-fn row_line<'a>(
-    doc: &'a Doc,
-    row: &Row,
-    highlights: &Highlights,
-    selection: &Highlights,
-    base: Style,
-) -> Line<'a> {
+/// One body row, split into spans where highlights start and end; each
+/// layer (claims, the selected finding, search matches) is drawn over the
+/// ones before it.
+fn row_line<'a>(doc: &'a Doc, row: &Row, layers: &[&Highlights], base: Style) -> Line<'a> {
     match row {
         Row::Blank => Line::default(),
-        Row::Text(span) => Line::from(
-            highlights
-                .segments(&doc.text, span.clone(), base)
-                .into_iter()
-                .flat_map(|(piece, style)| selection.segments(&doc.text, piece, style))
-                .map(|(piece, style)| Span::styled(&doc.text[piece], style))
-                .collect::<Vec<_>>(),
-        ),
+        Row::Text(span) => {
+            let mut pieces = vec![(span.clone(), base)];
+            for layer in layers {
+                pieces = pieces
+                    .into_iter()
+                    .flat_map(|(piece, style)| layer.segments(&doc.text, piece, style))
+                    .collect();
+            }
+            Line::from(
+                pieces
+                    .into_iter()
+                    .map(|(piece, style)| Span::styled(&doc.text[piece], style))
+                    .collect::<Vec<_>>(),
+            )
+        }
     }
 }
 
@@ -341,73 +276,129 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
     };
     // (priority: lower stays longer when the bar is short, keys, text)
     let mut items: Vec<(u8, Option<String>, String)> = Vec::new();
-    if app.overlay == Some(Overlay::Note) {
-        items.push((0, keys(&[Action::Choose]), "save note".into()));
-        items.push((0, keys(&[Action::CloseOverlay]), "cancel".into()));
-        items.push((1, keys(&[Action::ForceQuit]), "quit".into()));
-    } else if app.overlay == Some(Overlay::Findings) {
-        items.push((
-            1,
-            keys(&[Action::ScrollDown, Action::ScrollUp]),
-            "move".into(),
+    if let Some(input) = &app.search_input {
+        // The search field takes the bar.
+        let mut spans = vec![Span::styled(" Search: ", theme.status_key)];
+        let room = usize::from(area.width).saturating_sub(40).max(10);
+        spans.extend(views::input_spans(input, theme.status, room));
+        spans.push(Span::styled(
+            format!(
+                "   {} find · {} cancel",
+                ui.keymap.hint(Action::Choose).unwrap_or_default(),
+                ui.keymap.hint(Action::CloseOverlay).unwrap_or_default()
+            ),
+            theme.status,
         ));
-        items.push((0, keys(&[Action::Choose]), "jump".into()));
-        items.push((
-            3,
-            keys(&[Action::Confirm, Action::Dismiss]),
-            "confirm/dismiss".into(),
-        ));
-        items.push((4, keys(&[Action::Annotate]), "note".into()));
-        items.push((
-            0,
-            keys(&[Action::CloseOverlay, Action::ToggleFindings]),
-            "close".into(),
-        ));
-        items.push((2, keys(&[Action::ForceQuit]), "quit".into()));
-    } else if app.overlay.is_some() {
-        items.push((
-            0,
-            keys(&[Action::CloseOverlay, Action::Quit, Action::ToggleHelp]),
-            "close help".into(),
-        ));
-        items.push((1, keys(&[Action::ForceQuit]), "quit".into()));
-    } else {
-        let paged = app.docs().len() > app.geometry().visible;
-        items.push((0, keys(&[Action::Quit]), "quit".into()));
-        items.push((1, keys(&[Action::ToggleHelp]), "help".into()));
-        items.push((3, keys(&[Action::FocusNext]), "focus".into()));
-        items.push((
-            4,
-            keys(&[Action::ScrollDown, Action::ScrollUp]),
-            "scroll".into(),
-        ));
-        if !app.findings().is_empty() {
+        frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+        return;
+    }
+    match app.overlay {
+        Some(Overlay::Note) => {
+            items.push((0, keys(&[Action::Choose]), "save note".into()));
+            items.push((0, keys(&[Action::CloseOverlay]), "cancel".into()));
+            items.push((1, keys(&[Action::ForceQuit]), "quit".into()));
+        }
+        Some(Overlay::Export) => {
+            items.push((0, keys(&[Action::Choose]), "write".into()));
+            items.push((0, keys(&[Action::FocusNext]), "format".into()));
+            items.push((0, keys(&[Action::CloseOverlay]), "cancel".into()));
+        }
+        Some(Overlay::Detail) => {
             items.push((
-                5,
+                1,
                 keys(&[Action::NextFinding, Action::PrevFinding]),
                 "findings".into(),
             ));
-            items.push((7, keys(&[Action::ToggleFindings]), "list".into()));
-        }
-        if app.selected.is_some() {
             items.push((
-                6,
+                2,
                 keys(&[Action::Confirm, Action::Dismiss]),
                 "confirm/dismiss".into(),
             ));
-            items.push((6, keys(&[Action::Annotate]), "note".into()));
+            items.push((3, keys(&[Action::Annotate]), "note".into()));
+            items.push((0, keys(&[Action::CloseOverlay]), "close".into()));
         }
-        let sync = if app.sync { "on" } else { "off" };
-        items.push((8, keys(&[Action::ToggleSync]), format!("sync: {sync}")));
-        if paged {
+        Some(Overlay::Matrix) => {
             items.push((
-                2,
-                keys(&[Action::PageColumnsLeft, Action::PageColumnsRight]),
-                "columns".into(),
+                1,
+                keys(&[Action::ScrollDown, Action::ScrollUp]),
+                "scroll".into(),
+            ));
+            items.push((2, keys(&[Action::CycleFilter]), "filter".into()));
+            items.push((
+                0,
+                keys(&[Action::CloseOverlay, Action::ToggleMatrix]),
+                "close".into(),
             ));
         }
-        let mouse = if app.mouse { "on" } else { "off" };
-        items.push((9, keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
+        Some(Overlay::Help) => {
+            items.push((
+                0,
+                keys(&[Action::CloseOverlay, Action::Quit, Action::ToggleHelp]),
+                "close help".into(),
+            ));
+            items.push((1, keys(&[Action::ForceQuit]), "quit".into()));
+        }
+        None => {
+            let paged = app.docs().len() > app.geometry().visible;
+            items.push((0, keys(&[Action::Quit]), "quit".into()));
+            items.push((1, keys(&[Action::ToggleHelp]), "help".into()));
+            if !app.findings().is_empty() {
+                items.push((
+                    2,
+                    keys(&[Action::NextFinding, Action::PrevFinding]),
+                    "findings".into(),
+                ));
+                items.push((
+                    3,
+                    keys(&[Action::NextConflict, Action::PrevConflict]),
+                    "conflicts".into(),
+                ));
+                items.push((4, keys(&[Action::TogglePanel]), "panel".into()));
+                items.push((
+                    6,
+                    keys(&[Action::CycleFilter]),
+                    format!("filter: {}", app.filter.label()),
+                ));
+            }
+            if app.selected.is_some() {
+                items.push((5, keys(&[Action::Choose]), "detail".into()));
+                items.push((
+                    7,
+                    keys(&[Action::Confirm, Action::Dismiss]),
+                    "confirm/dismiss".into(),
+                ));
+                items.push((7, keys(&[Action::Annotate]), "note".into()));
+            }
+            if app.search.is_some() {
+                items.push((
+                    3,
+                    keys(&[Action::NextMatch, Action::PrevMatch]),
+                    "matches".into(),
+                ));
+            } else {
+                items.push((8, keys(&[Action::Search]), "search".into()));
+            }
+            items.push((8, keys(&[Action::ToggleAligned]), "aligned".into()));
+            items.push((9, keys(&[Action::ToggleMatrix]), "matrix".into()));
+            items.push((9, keys(&[Action::Export]), "export".into()));
+            items.push((10, keys(&[Action::FocusNext]), "focus".into()));
+            items.push((
+                10,
+                keys(&[Action::ScrollDown, Action::ScrollUp]),
+                "scroll".into(),
+            ));
+            let sync = if app.sync { "on" } else { "off" };
+            items.push((8, keys(&[Action::ToggleSync]), format!("sync: {sync}")));
+            if paged {
+                items.push((
+                    2,
+                    keys(&[Action::PageColumnsLeft, Action::PageColumnsRight]),
+                    "columns".into(),
+                ));
+            }
+            let mouse = if app.mouse { "on" } else { "off" };
+            items.push((8, keys(&[Action::ToggleMouse]), format!("mouse: {mouse}")));
+        }
     }
     let mut items: Vec<(u8, String, String)> = items
         .into_iter()
@@ -417,12 +408,14 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!("{message}  "), theme.status_key));
     }
-    if let Some(i) = app.selected {
+    if let Some(m) = app.match_position() {
+        spans.push(Span::styled(format!("{m}  "), theme.status_key));
+    }
+    if let (Some(i), Some(position)) = (app.selected, app.position()) {
         let f = &app.findings()[i];
         let label = format!(
-            "F{}/{} {}{}{}",
-            i + 1,
-            app.findings().len(),
+            "{position} {} {}{}{}",
+            glyph(f.verdict),
             f.verdict.as_str(),
             review_mark(app.review(i)),
             if app.note_of(i).is_some() {
@@ -523,7 +516,10 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: usize, ui: &Ui) {
         if i > 0 {
             legend.push(Span::styled(" ", theme.help_text));
         }
-        legend.push(Span::styled(verdict.as_str(), theme.verdict(*verdict)));
+        legend.push(Span::styled(
+            format!("{} {}", glyph(*verdict), verdict.as_str()),
+            theme.verdict(*verdict),
+        ));
     }
     lines.push(Line::from(legend));
     debug_assert_eq!(lines.len(), help_lines(ui.keymap));
@@ -565,7 +561,7 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: usize, ui: &Ui) {
 }
 
 /// " ✓ confirmed" / " ✗ dismissed" / "" (words too: not by symbol alone).
-fn review_mark(status: Option<ReviewStatus>) -> &'static str {
+pub(crate) fn review_mark(status: Option<ReviewStatus>) -> &'static str {
     match status {
         Some(ReviewStatus::Confirmed) => " ✓ confirmed",
         Some(ReviewStatus::Dismissed) => " ✗ dismissed",
@@ -574,7 +570,7 @@ fn review_mark(status: Option<ReviewStatus>) -> &'static str {
 }
 
 /// Cut `text` to `width` display columns, ending with "…" when cut.
-fn truncate(text: &str, width: usize) -> String {
+pub(crate) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }

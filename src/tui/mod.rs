@@ -4,6 +4,7 @@
 //! [`App::update`] applies them; [`draw::draw`] renders the state.
 
 pub mod action;
+pub mod aligned;
 pub mod app;
 pub mod draw;
 pub mod findings;
@@ -11,10 +12,13 @@ pub mod findings;
 pub mod fixture;
 pub mod geometry;
 pub mod highlight;
+pub mod input;
 pub mod keymap;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod views;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
@@ -25,6 +29,7 @@ pub use keymap::KeyMap;
 pub use theme::Theme;
 
 use crate::analysis::Analysis;
+use crate::report::ExportFormat;
 use crate::review::ReviewStore;
 
 /// Lines scrolled per mouse wheel step.
@@ -45,6 +50,7 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
         app.set_highlights(i, h.spans().to_vec());
     }
     app.set_findings(findings::from_analysis(&analysis), theme.selected);
+    app.set_search_styles(theme.search_match, theme.search_current);
     app.set_help_lines(draw::help_lines(&keymap));
     // Review marks persist per corpus; without a store the reader still
     // works, and says the marks will not be kept.
@@ -95,6 +101,9 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
                         app.message = Some(format!("note not saved: {e}"));
                     }
                 }
+                Effect::Export { path, format } => {
+                    app.message = Some(export(&analysis, &app, &path, format));
+                }
             }
         }
         session.set_mouse(app.mouse)?;
@@ -102,11 +111,27 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Write the report with the reader's reviews; the line for the status bar.
+fn export(analysis: &Analysis, app: &App, path: &std::path::Path, format: ExportFormat) -> String {
+    let report = crate::report::render(
+        analysis,
+        &app.reviews_for_export(),
+        &crate::report::Filter::default(),
+        format,
+    );
+    let inputs: Vec<std::path::PathBuf> = analysis.sources.iter().map(|s| s.path.clone()).collect();
+    match crate::report::write_atomic(path, report.as_bytes(), &inputs) {
+        Ok(()) => format!("Exported {} to {}", format.extension(), path.display()),
+        Err(e) => format!("Export failed: {e}"),
+    }
+}
+
 /// Translate a terminal event into an action, if it means one.
 ///
 /// Key releases are ignored (terminals with the kitty protocol report them).
-/// While `typing` (a text field is open) characters are text; only Enter,
-/// Esc, Backspace and the force-quit key keep their meaning.
+/// While `typing` (a text field is open) characters are text; editing keys
+/// (Backspace, Delete, arrows, Home, End) edit, Enter and Esc accept and
+/// cancel, Tab/↑/↓ cycle a dialog's choice, and the force-quit key quits.
 pub fn to_action(event: Event, keymap: &KeyMap, typing: bool) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Release => None,
@@ -117,6 +142,15 @@ pub fn to_action(event: Event, keymap: &KeyMap, typing: bool) -> Option<Action> 
             match key.code {
                 KeyCode::Char(c) if plain => Some(Action::Type(c)),
                 KeyCode::Backspace => Some(Action::DeleteBack),
+                KeyCode::Delete => Some(Action::DeleteForward),
+                KeyCode::Left => Some(Action::CursorLeft),
+                KeyCode::Right => Some(Action::CursorRight),
+                KeyCode::Home => Some(Action::CursorHome),
+                KeyCode::End => Some(Action::CursorEnd),
+                KeyCode::Tab => Some(Action::FocusNext),
+                KeyCode::BackTab => Some(Action::FocusPrev),
+                KeyCode::Up => Some(Action::ScrollUp),
+                KeyCode::Down => Some(Action::ScrollDown),
                 KeyCode::Enter => Some(Action::Choose),
                 KeyCode::Esc => Some(Action::CloseOverlay),
                 _ => keymap.action(key).filter(|a| *a == Action::ForceQuit),

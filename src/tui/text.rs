@@ -20,6 +20,8 @@ pub struct Doc {
     /// ranges into the source stay valid here.
     pub text: String,
     pub paragraphs: Vec<Range<usize>>,
+    /// Sentence byte ranges (as `Source::sentences`), for the aligned view.
+    pub sentences: Vec<Range<usize>>,
 }
 
 impl Doc {
@@ -35,6 +37,13 @@ impl Doc {
         if paragraphs.is_empty() && !text.trim().is_empty() {
             paragraphs = split_paragraphs(&text);
         }
+        let sentences = source
+            .sentences
+            .iter()
+            .map(|s| s.span.clone())
+            .filter(|p| p.start <= p.end && p.end <= text.len())
+            .filter(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
+            .collect();
         let label = source.outlet.clone().unwrap_or_else(|| source.name.clone());
         // A title taken from the first line would only repeat the text.
         let title = if repeats_text(&source.title, &text) {
@@ -57,6 +66,7 @@ impl Doc {
             meta: neutralise(&meta.join(" · ")).into_owned(),
             text,
             paragraphs,
+            sentences,
         }
     }
 }

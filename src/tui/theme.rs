@@ -11,7 +11,7 @@ use crate::compare::Verdict;
 const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
 
 /// Every style the reader draws with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Theme {
     pub border: Style,
     pub border_focus: Style,
@@ -35,6 +35,14 @@ pub struct Theme {
     pub verdict_agree: Style,
     /// The evidence of the selected finding.
     pub selected: Style,
+    /// Words only in one sentence of a word diff.
+    pub diff_delete: Style,
+    pub diff_insert: Style,
+    /// Search matches, and the current one.
+    pub search_match: Style,
+    pub search_current: Style,
+    /// The selected line of the findings panel.
+    pub cursor: Style,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -89,6 +97,11 @@ impl Theme {
             verdict_unique: get("verdict_unique")?,
             verdict_agree: get("verdict_agree")?,
             selected: get("selected")?,
+            diff_delete: get("diff_delete")?,
+            diff_insert: get("diff_insert")?,
+            search_match: get("search_match")?,
+            search_current: get("search_current")?,
+            cursor: get("cursor")?,
         })
     }
 }
