@@ -394,3 +394,315 @@ fn selected_finding_is_marked_and_named() {
     assert_eq!(marked, ["21 people25 dead"], "{screen}");
     insta::assert_snapshot!(format!("{buf:?}"));
 }
+
+// ---------------------------------------------------------------------
+// The comparison views: panel, detail, matrix, aligned rows, search,
+// export. Hand-made findings, so extraction changes do not move them.
+
+const CMP_S1: &str = "Police said 21 people died in the blast on Monday.\n\nEgypt and the Emirates backed the general, officials said.";
+const CMP_S2: &str = "Police said 25 people died after the blast on Monday.\n\nFrance, Egypt and the Emirates backed the general.";
+const CMP_S3: &str = "The market reopened on Friday.\n\nEgypt backed the general, a diplomat said.";
+
+fn cmp_analysis() -> Analysis {
+    fixture::analysis(vec![
+        fixture::source("S1", "First report", CMP_S1),
+        fixture::source("S2", "Second report", CMP_S2),
+        fixture::source("S3", "Third report", CMP_S3),
+    ])
+}
+
+/// Evidence of `needle` in source `s` with its value and sentence (the
+/// fixture's sentences are its paragraphs).
+fn ev(
+    s: usize,
+    needle: &str,
+    value: &str,
+) -> (
+    (usize, std::ops::Range<usize>),
+    crosscheck::tui::findings::EvidenceInfo,
+) {
+    let text = [CMP_S1, CMP_S2, CMP_S3][s];
+    let at = text.find(needle).unwrap();
+    let para_start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let para_end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+    let line = text[..at].matches('\n').count() + 1;
+    (
+        (s, at..at + needle.len()),
+        crosscheck::tui::findings::EvidenceInfo {
+            value: value.to_string(),
+            sentence: para_start..para_end,
+            line,
+            column: at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1,
+        },
+    )
+}
+
+fn cmp_findings() -> Vec<crosscheck::tui::findings::FindingNav> {
+    use crosscheck::compare::Verdict;
+    use crosscheck::tui::findings::FindingNav;
+    let make = |key: &str, verdict, topic: &str, summary: &str, evs: Vec<_>| {
+        let (evidence, info): (Vec<_>, Vec<_>) = evs.into_iter().unzip();
+        FindingNav {
+            key: key.into(),
+            verdict,
+            summary: summary.into(),
+            evidence,
+            topic: topic.into(),
+            info,
+        }
+    };
+    vec![
+        make(
+            "killed",
+            Verdict::Conflict,
+            "People killed",
+            "People killed: 21 (S1) vs 25 (S2)",
+            vec![ev(0, "21 people", "21"), ev(1, "25 people", "25")],
+        ),
+        make(
+            "backers",
+            Verdict::Partial,
+            "Backers (the general)",
+            "Backers: Egypt, Emirates (S1) vs France, Egypt, Emirates (S2) vs Egypt (S3)",
+            vec![
+                ev(0, "Egypt and the Emirates", "Egypt, Emirates"),
+                ev(
+                    1,
+                    "France, Egypt and the Emirates",
+                    "France, Egypt, Emirates",
+                ),
+                ev(2, "Egypt", "Egypt"),
+            ],
+        ),
+        make(
+            "date",
+            Verdict::Unique,
+            "Date",
+            "Date: Monday (S1)",
+            vec![ev(0, "Monday", "Monday")],
+        ),
+    ]
+}
+
+/// An app on the comparison fixture, with verdict highlights in `theme`.
+fn cmp_app(theme: &Theme, width: u16, height: u16) -> App {
+    use crosscheck::tui::highlight::verdict_highlights;
+    let analysis = cmp_analysis();
+    let mut a = App::new(&analysis, width, height);
+    let findings = cmp_findings();
+    let marks: Vec<_> = findings
+        .iter()
+        .flat_map(|f| {
+            f.evidence
+                .iter()
+                .map(move |(s, span)| (*s, span.clone(), f.verdict))
+        })
+        .collect();
+    for (i, h) in verdict_highlights(3, marks, theme).into_iter().enumerate() {
+        a.set_highlights(i, h.spans().to_vec());
+    }
+    a.set_findings(findings, theme.selected);
+    a.set_search_styles(theme.search_match, theme.search_current);
+    a
+}
+
+/// Cells of rows above the status bar whose style has `modifier`, per row.
+fn cells_with(buf: &Buffer, modifier: Modifier) -> Vec<String> {
+    (0..buf.area.height - 1)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter(|&x| buf[(x, y)].modifier.contains(modifier))
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+/// Claims styled by verdict in colour (orange conflict, yellow partial,
+/// green unique) and the selected finding's evidence emphasised; a styled
+/// buffer snapshot.
+#[test]
+fn claims_styled_by_verdict_and_selection_in_colour() {
+    let theme = Theme::new(false);
+    let mut a = cmp_app(&theme, 120, 14);
+    a.update(Action::NextFinding);
+    let buf = render(&a, &theme, 120, 14);
+    let screen = text(&buf);
+    assert!(screen.contains("3 S3 — silent on this finding"), "{screen}");
+    assert!(
+        screen.contains("finding 1/3, conflict 1/2 ≠ conflict"),
+        "{screen}"
+    );
+    // "21" is in the conflict colour and the selection's emphasis.
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("21 people"))
+        .unwrap();
+    let x = line[..line.find("21").unwrap()].chars().count() as u16;
+    let cell = &buf[(x, row as u16)];
+    assert_eq!(cell.fg, theme.verdict_conflict.fg.unwrap());
+    assert!(cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+    // "Egypt" (partial, not selected) has the partial colour only.
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Egypt and"))
+        .unwrap();
+    let x = line[..line.find("Egypt").unwrap()].chars().count() as u16;
+    let cell = &buf[(x, row as u16)];
+    assert_eq!(cell.fg, theme.verdict_partial.fg.unwrap());
+    assert!(!cell.modifier.contains(Modifier::REVERSED));
+    insta::assert_snapshot!(format!("{buf:?}"));
+}
+
+#[test]
+fn side_panel_lists_findings_beside_the_columns() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 140, 16);
+    a.update(Action::TogglePanel);
+    a.update(Action::NextFinding);
+    a.update(Action::NextFinding);
+    let buf = render(&a, &theme, 140, 16);
+    let t = text(&buf);
+    assert!(t.contains("Findings: all (3/3)"), "{t}");
+    assert!(t.contains("▶± Backers (the general)"), "{t}");
+    assert!(t.contains("   S1 Egypt, Emirates · S2 Franc…"), "{t}");
+    assert!(t.contains("S1 21 · S2 25 · S3 -"), "{t}");
+    // Columns end where the panel starts (140 - 35 = 105).
+    let first = t.lines().next().unwrap();
+    assert_eq!(first.chars().nth(104), Some('┐'), "{first}");
+    // The filter applies to the panel.
+    a.update(Action::CycleFilter);
+    let filtered = text(&render(&a, &theme, 140, 16));
+    assert!(filtered.contains("Findings: conflicts (1/3)"), "{filtered}");
+    assert!(!filtered.contains("Backers"), "{filtered}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn detail_window_shows_values_places_and_word_diff() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 120, 34);
+    a.update(Action::NextFinding);
+    a.update(Action::NextFinding);
+    a.update(Action::Choose);
+    let buf = render(&a, &theme, 120, 34);
+    let t = text(&buf);
+    for needle in [
+        "Finding 2/3",
+        "± partial · Backers (the general)",
+        "S1 fixture_s1: Egypt, Emirates  line 3:1",
+        "S3 fixture_s3: Egypt  line 3:1",
+        "“France, Egypt and the Emirates backed the general.”",
+        "Word diff S1 → S2",
+        "{+France,+}",
+        "[-general, officials said.-]{+general.+}",
+    ] {
+        assert!(t.contains(needle), "{needle} missing:\n{t}");
+    }
+    // Inserted words are styled (bold + underlined) in mono too.
+    let (row, line) = t
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("{+France,+}"))
+        .unwrap();
+    let x = line[..line.find("{+France").unwrap()].chars().count() as u16 + 2;
+    assert!(
+        buf[(x, row as u16)]
+            .modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn matrix_window_shows_values_or_silence() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 120, 14);
+    a.update(Action::ToggleMatrix);
+    let t = text(&render(&a, &theme, 120, 14));
+    assert!(t.contains("Matrix: all findings (3) × 3 sources"), "{t}");
+    let row = t.lines().find(|l| l.contains("≠ People killed")).unwrap();
+    let cells: Vec<&str> = row
+        .split_whitespace()
+        .filter(|w| !w.contains(['║', '│']))
+        .collect();
+    assert!(cells.ends_with(&["21", "25", "-"]), "{row}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn aligned_view_pairs_sentences_and_marks_differences() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 120, 16);
+    a.update(Action::ToggleAligned);
+    let buf = render(&a, &theme, 120, 16);
+    let t = text(&buf);
+    // Rows are S1's sentences; S3 has no counterpart for the toll.
+    let toll = t.lines().find(|l| l.contains("Police said 21")).unwrap();
+    assert!(toll.contains("Police said 25"), "{toll}");
+    assert!(toll.contains("│ ·"), "filler for S3: {toll}");
+    let backers = t.lines().find(|l| l.contains("Egypt and the")).unwrap();
+    assert!(backers.contains("France, Egypt"), "{backers}");
+    assert!(backers.contains("Egypt backed the"), "{backers}");
+    // Words not in the reference sentence are marked (bold + underlined).
+    let marked = cells_with(&buf, Modifier::UNDERLINED);
+    assert!(marked.iter().any(|r| r.contains("France,")), "{marked:?}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn search_matches_are_marked_in_every_column() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 120, 12);
+    a.update(Action::Search);
+    for c in "EGYPT".chars() {
+        a.update(Action::Type(c));
+    }
+    let typing = text(&render(&a, &theme, 120, 12));
+    assert!(
+        typing.lines().last().unwrap().contains("Search: EGYPT"),
+        "{typing}"
+    );
+    a.update(Action::Choose);
+    a.update(Action::NextMatch);
+    let buf = render(&a, &theme, 120, 12);
+    let t = text(&buf);
+    assert!(t.lines().last().unwrap().contains("match 2/3"), "{t}");
+    insta::assert_snapshot!(format!("{buf:?}"));
+}
+
+#[test]
+fn export_dialog_window() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 100, 16);
+    a.update(Action::Export);
+    a.update(Action::FocusNext);
+    let t = text(&render(&a, &theme, 100, 16));
+    assert!(t.contains("Export report"), "{t}");
+    assert!(t.contains("Format:  json  [csv]  md"), "{t}");
+    assert!(t.contains("Path:   crosscheck-report.csv"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+/// The note field: a single line with the text typed so far.
+#[test]
+fn note_window_and_note_marks() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 100, 16);
+    a.update(Action::NextFinding);
+    a.update(Action::Annotate);
+    for c in "Hospital lists differ; call both.".chars() {
+        a.update(Action::Type(c));
+    }
+    let t = text(&render(&a, &theme, 100, 16));
+    assert!(t.contains("Note on finding 1"), "{t}");
+    assert!(t.contains("Hospital lists differ; call both."), "{t}");
+    assert!(t.lines().last().unwrap().contains("Enter save note"), "{t}");
+    insta::assert_snapshot!(t);
+    a.update(Action::Choose);
+    let t = text(&render(&a, &theme, 140, 16));
+    assert!(t.contains("≠ conflict ✎ note"), "{t}");
+}

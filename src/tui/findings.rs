@@ -149,6 +149,18 @@ pub fn claim_value(c: &Claim) -> String {
     neutralise(&text).into_owned()
 }
 
+/// "People killed (subject) · scope": what a finding is about.
+fn topic_label(f: &crate::compare::Finding) -> String {
+    let mut out = f.topic.label().to_string();
+    if let Some(subject) = &f.subject {
+        out.push_str(&format!(" ({subject})"));
+    }
+    if let Some(scope) = &f.scope {
+        out.push_str(&format!(" · {scope}"));
+    }
+    neutralise(&out).into_owned()
+}
+
 /// The findings of an analysis, in the analysis' order.
 pub fn from_analysis(analysis: &Analysis) -> Vec<FindingNav> {
     analysis
