@@ -197,12 +197,7 @@ pub fn from_analysis(analysis: &Analysis) -> Vec<FindingNav> {
                 // Summaries quote article text: neutralise like the text.
                 summary: neutralise(&f.summary).into_owned(),
                 evidence,
-                topic: match &f.subject {
-                    Some(subject) => {
-                        neutralise(&format!("{} ({subject})", f.topic.label())).into_owned()
-                    }
-                    None => f.topic.label().to_string(),
-                },
+                topic: topic_label(f),
                 info,
             }
         })
