@@ -330,3 +330,35 @@ fn stepping_to_the_backers_shows_each_sources_evidence() {
     s.press("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn export_dialog_writes_the_report_with_the_reviews() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("out.csv");
+    let mut s = Session::start_in(home.path());
+    s.wait_for("the reader", |screen| screen.contains("]/[ findings"));
+    s.press("}");
+    s.wait_for("a conflict", |screen| screen.contains("conflict 1/"));
+    s.press("-");
+    s.wait_for("the mark", |screen| screen.contains("✗ dismissed"));
+    s.press("e");
+    s.wait_for("the export dialog", |screen| {
+        screen.contains("Export report") && screen.contains("crosscheck-report.json")
+    });
+    s.press("\t");
+    s.wait_for("csv chosen", |screen| {
+        screen.contains("crosscheck-report.csv")
+    });
+    // Replace the path: letters go to the field (e, q are text here).
+    s.press(&"\x7f".repeat("crosscheck-report.csv".len()));
+    s.press(&out.display().to_string());
+    s.wait_for("the typed path", |screen| screen.contains("out.csv"));
+    s.press("\r");
+    s.wait_for("the confirmation", |screen| {
+        screen.contains("Exported csv to")
+    });
+    let written = std::fs::read_to_string(&out).expect("report written");
+    assert!(written.contains("dismissed"), "{written}");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

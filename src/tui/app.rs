@@ -172,6 +172,9 @@ pub struct App {
     effects: Vec<Effect>,
     /// A one-off line for the status bar (cleared by the next action).
     pub message: Option<String>,
+    /// A line that stays in the status bar until Esc (a review file set
+    /// aside, say).
+    pub warning: Option<String>,
     /// The selected finding's evidence, per column (drawn over highlights).
     selection: Vec<Highlights>,
     selection_style: Style,
@@ -236,6 +239,7 @@ impl App {
             aligned: None,
             effects: Vec::new(),
             message: None,
+            warning: None,
             selection: vec![Highlights::default(); n],
             selection_style: Style::new().add_modifier(Modifier::REVERSED),
         }
@@ -903,6 +907,7 @@ impl App {
             Action::Quit if window.is_some() => self.overlay = None,
             Action::Quit => self.quit = true,
             Action::CloseOverlay if window.is_some() => self.overlay = None,
+            Action::CloseOverlay if self.warning.is_some() => self.warning = None,
             Action::CloseOverlay => {
                 self.select(None);
                 self.search = None;

@@ -493,3 +493,20 @@ fn export_dialog_edits_format_and_path_then_asks_to_write() {
     assert!(a.message.is_some());
     assert!(a.take_effects().is_empty());
 }
+
+#[test]
+fn a_warning_stays_until_esc() {
+    let mut a = with_findings(&[Conflict]);
+    a.warning = Some("reviews file set aside".into());
+    a.update(Action::NextFinding);
+    a.update(Action::ScrollDown);
+    assert!(a.warning.is_some(), "other keys keep it");
+    a.update(Action::CloseOverlay);
+    assert_eq!(
+        (a.warning.as_deref(), a.selected),
+        (None, Some(0)),
+        "Esc hides it first"
+    );
+    a.update(Action::CloseOverlay);
+    assert_eq!(a.selected, None);
+}

@@ -405,6 +405,13 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         .filter_map(|(p, key, text)| Some((p, key?, format!(" {text}  "))))
         .collect();
     let mut spans = vec![Span::styled(" ", theme.status)];
+    if let Some(warning) = &app.warning {
+        let hide = ui.keymap.hint(Action::CloseOverlay).unwrap_or_default();
+        spans.push(Span::styled(
+            format!("⚠ {warning} ({hide} hides)  "),
+            theme.status_key,
+        ));
+    }
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!("{message}  "), theme.status_key));
     }

@@ -56,7 +56,7 @@ pub fn run(analysis: Analysis) -> anyhow::Result<()> {
     // works, and says the marks will not be kept.
     let mut store = match ReviewStore::open(&analysis.sources) {
         Ok((store, warning)) => {
-            app.message = warning;
+            app.warning = warning;
             let marks = store
                 .reviews()
                 .iter()
