@@ -11,6 +11,7 @@ use crosscheck::claims::Topic;
 use crosscheck::compare::Verdict;
 use crosscheck::corpus::{self, LoadError};
 use crosscheck::report::{self, ExportFormat, Filter, Reviews};
+use crosscheck::review::ReviewStore;
 use crosscheck::{Analysis, analyze};
 
 const EXIT_HELP: &str = "\
@@ -148,7 +149,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             paths,
         }) => {
             let analysis = load(&paths)?;
-            let reviews = Reviews::default();
+            let reviews = saved_reviews(&analysis);
             let filter = Filter {
                 verdicts: verdict,
                 topics: topic,
@@ -157,8 +158,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             match output {
                 None => write_stdout(&text),
                 Some(path) => {
-                    let _ = path;
-                    Err(UsageError::Other("-o is not implemented yet".into()).into())
+                    let inputs: Vec<PathBuf> =
+                        analysis.sources.iter().map(|s| s.path.clone()).collect();
+                    report::write_atomic(&path, text.as_bytes(), &inputs)
+                        .map_err(|e| UsageError::Other(e.to_string()))?;
+                    Ok(())
                 }
             }
         }
@@ -167,6 +171,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let _ = format;
             let _ = analysis;
             Ok(())
+        }
+    }
+}
+
+/// Reviews saved from the reader for this corpus. Exports still work when
+/// the store cannot be read: the problem is reported as a warning.
+fn saved_reviews(analysis: &Analysis) -> Reviews {
+    match ReviewStore::open(&analysis.sources) {
+        Ok((store, warning)) => {
+            if let Some(w) = warning {
+                eprintln!("crosscheck: warning: {w}");
+            }
+            store.reviews().clone()
+        }
+        Err(e) => {
+            eprintln!("crosscheck: warning: reviews not loaded: {e}");
+            Reviews::default()
         }
     }
 }
