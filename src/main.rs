@@ -168,9 +168,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Claims { format, paths }) => {
             let analysis = load(&paths)?;
-            let _ = format;
-            let _ = analysis;
-            Ok(())
+            let text = match format {
+                ClaimsFormat::Table => {
+                    crosscheck::claims::render_table(&analysis.sources, &analysis.claims)
+                }
+                ClaimsFormat::Json => {
+                    crosscheck::claims::render_json(&analysis.sources, &analysis.claims)
+                }
+            };
+            write_stdout(&text)
         }
     }
 }

@@ -8,6 +8,23 @@ use serde::Serialize;
 
 use crate::corpus::Source;
 
+mod actors;
+mod lexicon;
+pub mod listing;
+pub mod names;
+pub mod numbers;
+mod people;
+mod quantities;
+mod scope;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod testutil;
+pub mod time;
+pub mod tokens;
+
+pub use listing::{render_json, render_table};
+
 /// What a claim is about. Serialised lowercase, as in the report contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -267,6 +284,199 @@ impl Claim {
     }
 }
 
+/// A claim found in one sentence, with a span relative to the sentence text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub topic: Topic,
+    pub subject: Option<String>,
+    pub value: Value,
+    pub bound: Bound,
+    pub unit: Option<String>,
+    pub original: Option<String>,
+    pub scope: Option<String>,
+    pub vague: bool,
+}
+
+/// What extraction knows about the source around a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Publication date (front matter or dateline).
+    pub published: Option<time::Date>,
+    /// Year of the main event (publication year, else the latest year mentioned).
+    pub event_year: Option<i32>,
+    /// Person names (titles stripped) mentioned anywhere in the source.
+    pub people: Vec<String>,
+    /// The last person named before this sentence.
+    pub prev_person: Option<String>,
+    /// The person the source mentions most.
+    pub main_person: Option<String>,
+    /// Background scope carried over from the previous sentence.
+    pub carry_scope: Option<String>,
+}
+
+impl Context {
+    /// The fullest form of a person's name in the source ("Mesmari" -> "Ahmed al-Mesmari").
+    pub fn fullest(&self, surface: &str) -> String {
+        let last = names::last_key(surface);
+        let n = surface.split_whitespace().count();
+        let full = self
+            .people
+            .iter()
+            .filter(|p| names::last_key(p) == last && p.split_whitespace().count() > n)
+            .max_by_key(|p| p.split_whitespace().count())
+            .map(String::as_str)
+            .unwrap_or(surface);
+        // Middle initials do not tell people apart ("Robert J. Pickell").
+        full.split_whitespace()
+            .filter(|w| !(w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether a one-word name is the last name of a person named in the source.
+    pub fn is_person(&self, surface: &str) -> bool {
+        let last = names::last_key(surface);
+        self.people.iter().any(|p| names::last_key(p) == last)
+    }
+}
+
+/// Topics whose figures can belong to another event or place.
+fn scoped_topic(t: Topic) -> bool {
+    t.is_people_count()
+        || matches!(
+            t,
+            Topic::Count
+                | Topic::Money
+                | Topic::Magnitude
+                | Topic::Distance
+                | Topic::Depth
+                | Topic::Percent
+                | Topic::Speed
+        )
+}
+
+/// Extract claims from one sentence (spans relative to `text`).
+pub fn extract_sentence(text: &str, ctx: &Context) -> Vec<Found> {
+    extract_sentence_scoped(text, ctx).0
+}
+
+/// Extraction plus the background scope this sentence passes on to the next
+/// one ("In 2004 a tsunami struck. It killed 170,000 people.").
+fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<String>) {
+    let toks = tokens::tokenize(text);
+    let nums = numbers::find_numbers(&toks);
+    let mentions = names::find_names(text, &toks);
+    let mut used = vec![false; nums.len()];
+    let mut out = people::extract(text, &toks, &nums, &mut used);
+    out.extend(time::extract(text, &toks, &nums, &mut used, ctx));
+    out.extend(quantities::extract(
+        text, &toks, &nums, &mut used, &mentions, ctx,
+    ));
+    quantities::money_bound_fix(&mut out, text, &toks);
+    let anchored = out
+        .iter()
+        .any(|f| matches!(f.topic, Topic::Date | Topic::Year));
+    // A full date well before publication names another event ("On April 20, a quake ...").
+    let dated = ctx.published.and_then(|p| p.days()).and_then(|pd| {
+        out.iter().find_map(|f| {
+            let d = time::parse_date(f.value.as_text()?)?.days()?;
+            (f.topic == Topic::Date && pd - d > 7).then(|| scope::Scope {
+                label: f.value.to_string(),
+                from: 0,
+                background: true,
+            })
+        })
+    });
+    let scope = scope::sentence_scope(text, &toks, &nums, ctx)
+        .or(dated)
+        .or_else(|| {
+            // Background continues until the text gives a new time anchor.
+            ctx.carry_scope
+                .as_ref()
+                .filter(|_| !anchored)
+                .map(|label| scope::Scope {
+                    label: label.clone(),
+                    from: 0,
+                    background: true,
+                })
+        });
+    let mut carry = None;
+    if let Some(sc) = &scope {
+        for f in out.iter_mut() {
+            if f.span.start >= sc.from && scoped_topic(f.topic) && f.scope.is_none() {
+                let mut label = sc.label.clone();
+                if sc.background
+                    && let Some(end) = toks.iter().position(|t| t.end == f.span.end)
+                    && let Some(area) = scope::sub_area_after(&toks, end + 1)
+                {
+                    label = format!("{label}, {area}");
+                }
+                f.scope = Some(label);
+            }
+        }
+        if sc.background {
+            carry = Some(sc.label.clone());
+        }
+    }
+    out.extend(actors::speakers(&toks, &mentions, ctx));
+    out.extend(actors::backers(&toks, &mentions, ctx));
+    if !names::is_headline(&toks) {
+        out.extend(actors::names(&mentions, ctx));
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    (out, carry)
+}
+
+/// Build the source-level context: names of people, main person, dates.
+fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
+    let mut ctx = Context::default();
+    let mut dateline = None;
+    if let Some((d, r)) = time::find_dateline(&src.text) {
+        ctx.published = Some(d);
+        dateline = Some(r);
+    }
+    if let Some(p) = src.published.as_deref().and_then(time::parse_date) {
+        ctx.published = Some(p);
+    }
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut years = Vec::new();
+    for s in &src.sentences {
+        let text = &src.text[s.span.clone()];
+        let toks = tokens::tokenize(text);
+        for m in names::find_names(text, &toks) {
+            if m.kind == names::NameKind::Person && !ctx.people.contains(&m.surface) {
+                ctx.people.push(m.surface.clone());
+            }
+            if matches!(m.kind, names::NameKind::Person | names::NameKind::Other) {
+                *counts.entry(names::last_key(&m.surface)).or_default() += 1;
+            }
+        }
+        years.extend(
+            numbers::find_numbers(&toks)
+                .into_iter()
+                .filter(|n| n.year)
+                .map(|n| n.value as i32),
+        );
+    }
+    ctx.event_year = ctx
+        .published
+        .and_then(|p| p.y)
+        .or_else(|| years.iter().copied().max());
+    let main = ctx
+        .people
+        .iter()
+        .max_by_key(|p| {
+            (
+                counts.get(&names::last_key(p)).copied().unwrap_or(0),
+                p.split_whitespace().count(),
+            )
+        })
+        .cloned();
+    ctx.main_person = main.map(|m| ctx.fullest(&m));
+    (ctx, dateline)
+}
+
 /// Extract the claims of every source. Claims are ordered by source, then span.
 pub fn extract_all(sources: &[Source]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -278,6 +488,45 @@ pub fn extract_all(sources: &[Source]) -> Vec<Claim> {
 
 /// Extract the claims of one source (index `source` in the analysis).
 pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
-    let _ = (source, src);
-    Vec::new()
+    let (mut ctx, dateline) = source_context(src);
+    let mut out = Vec::new();
+    for (si, s) in src.sentences.iter().enumerate() {
+        let base = s.span.start;
+        let text = &src.text[s.span.clone()];
+        let (found, carry) = extract_sentence_scoped(text, &ctx);
+        ctx.carry_scope = carry;
+        for f in found {
+            let span = f.span.start + base..f.span.end + base;
+            // The dateline is publication metadata, not a claim about the event.
+            if dateline
+                .as_ref()
+                .is_some_and(|d| d.start <= span.start && span.end <= d.end)
+                && matches!(f.topic, Topic::Date | Topic::Year)
+            {
+                continue;
+            }
+            out.push(Claim {
+                source,
+                span,
+                sentence: si,
+                topic: f.topic,
+                subject: f.subject,
+                value: f.value,
+                bound: f.bound,
+                unit: f.unit,
+                original: f.original,
+                scope: f.scope,
+                vague: f.vague,
+            });
+        }
+        // Remember the last person named, for pronouns in later sentences.
+        let toks = tokens::tokenize(text);
+        if let Some(m) = names::find_names(text, &toks).iter().rev().find(|m| {
+            m.kind == names::NameKind::Person
+                || (m.kind == names::NameKind::Other && ctx.is_person(&m.surface))
+        }) {
+            ctx.prev_person = Some(ctx.fullest(&m.surface));
+        }
+    }
+    out
 }
