@@ -124,38 +124,76 @@ fn loose_classes(
     ids.into_iter().map(|i| i.map(|i| class[i])).collect()
 }
 
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Scopes: one contains the other, they name the same year, or share half
-/// their words.
+/// Scopes, as tokens of their first comma part (the event: "tsunami 2004")
+/// marked "h:", and of the rest (a place qualifier: "2004, province")
+/// marked "t:". Same scope: the same place qualifiers; the event's numbers
+/// (years, dates) one within the other's; its words one within the other's
+/// or sharing half (either side may have none: "2004" = "tsunami 2004").
 fn same_scope(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    if a.is_subset(b) || b.is_subset(a) {
+    let part = |s: &BTreeSet<String>, tag: &str, digits: Option<bool>| -> BTreeSet<String> {
+        s.iter()
+            .filter_map(|w| w.strip_prefix(tag))
+            .filter(|w| digits.is_none_or(|d| d == w.chars().all(|c| c.is_ascii_digit())))
+            .map(str::to_string)
+            .collect()
+    };
+    if part(a, "t:", None) != part(b, "t:", None) {
+        return false;
+    }
+    let (na, nb) = (part(a, "h:", Some(true)), part(b, "h:", Some(true)));
+    if !na.is_empty() && !nb.is_empty() && !na.is_subset(&nb) && !nb.is_subset(&na) {
+        return false;
+    }
+    let (wa, wb) = (part(a, "h:", Some(false)), part(b, "h:", Some(false)));
+    if wa.is_empty() || wb.is_empty() || wa.is_subset(&wb) || wb.is_subset(&wa) {
         return true;
     }
-    let years_a: BTreeSet<_> = a.iter().filter(|w| is_year(w)).collect();
-    let years_b: BTreeSet<_> = b.iter().filter(|w| is_year(w)).collect();
-    if !years_a.is_empty() && !years_b.is_empty() {
-        return !years_a.is_disjoint(&years_b);
-    }
-    let inter = a.intersection(b).count();
-    inter * 2 >= a.union(b).count()
+    wa.intersection(&wb).count() * 2 >= wa.union(&wb).count()
 }
 
 fn scope_tokens(s: &str) -> Vec<String> {
-    terms(s, true)
+    let mut parts = s.splitn(2, ',');
+    let head = parts.next().unwrap_or("");
+    let tail = parts.next().unwrap_or("");
+    let mut out: Vec<String> = terms(head, true)
+        .into_iter()
+        .map(|w| format!("h:{w}"))
+        .collect();
+    out.extend(terms(tail, true).into_iter().map(|w| format!("t:{w}")));
+    out
 }
 
-/// Subjects: one's words within the other's ("LaCalamita" / "Anthony
-/// LaCalamita").
+/// Subjects: the same words, or one's words within the other's when the
+/// smaller one holds a name ("LaCalamita" / "Anthony LaCalamita"; but "man"
+/// is not "man from Dexter"). Capitalised words are marked "^".
 fn same_subject(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    !a.is_empty() && !b.is_empty() && (a.is_subset(b) || b.is_subset(a))
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.is_subset(big) && small.iter().any(|w| w.starts_with('^'))
 }
 
 fn subject_tokens(s: &str) -> Vec<String> {
+    let capitalised: BTreeSet<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| deunicode::deunicode(w).to_lowercase())
+        .collect();
     let t = name_tokens(s);
-    if t.is_empty() { terms(s, true) } else { t }
+    let t = if t.is_empty() { terms(s, true) } else { t };
+    t.into_iter()
+        .map(|w| {
+            if capitalised.contains(&w) {
+                format!("^{w}")
+            } else {
+                w
+            }
+        })
+        .collect()
 }
 
 fn unit_key(topic: Topic, unit: Option<&str>) -> Option<String> {
@@ -317,7 +355,19 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
             };
             context_clusters(claims, &members, aligner, diff_link)
         };
-        out.extend(clusters.into_iter().map(|c| draft(claims, c)));
+        for c in clusters {
+            if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
+                // No backer named by two sources: nothing shows they speak of
+                // the same support ("UN-backed" recognition vs "US-backed").
+                let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+                for i in c {
+                    by_source.entry(claims[i].source).or_default().push(i);
+                }
+                out.extend(by_source.into_values().map(|c| draft(claims, c)));
+            } else {
+                out.push(draft(claims, c));
+            }
+        }
     }
     out
 }
@@ -429,6 +479,25 @@ fn context_clusters(
         .collect();
     out.sort();
     out
+}
+
+/// Whether some value is stated by two sources of the cluster (or it has a
+/// single source).
+fn shares_a_member(claims: &[Claim], members: &[usize]) -> bool {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut sources = BTreeSet::new();
+    for &i in members {
+        sources.insert(claims[i].source);
+        let v = value_key(&claims[i]);
+        match seen.get(&v) {
+            Some(&s) if s != claims[i].source => return true,
+            Some(_) => {}
+            None => {
+                seen.insert(v, claims[i].source);
+            }
+        }
+    }
+    sources.len() < 2
 }
 
 /// Primary claim of each source: first in text order, preferring stated
@@ -582,6 +651,35 @@ mod tests {
             .unwrap();
         assert_eq!(bg.claims, [3, 6]);
         assert_eq!(bg.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn place_subtotals_and_dates_are_other_scopes() {
+        let scopes = [
+            Some("2004"),
+            Some("2004, province"),
+            Some("tsunami 2004"),
+            Some("2013-04-06"),
+            Some("2013-04-20"),
+            Some("2013"),
+        ];
+        let c = loose_classes(&scopes, scope_tokens, same_scope);
+        assert_eq!(c[0], c[2]);
+        assert_ne!(c[0], c[1]);
+        assert_ne!(c[3], c[4]);
+    }
+
+    #[test]
+    fn descriptive_subject_is_not_a_named_one() {
+        let subjects = [
+            Some("man"),
+            Some("man from Dexter"),
+            Some("Anthony LaCalamita"),
+            Some("LaCalamita"),
+        ];
+        let c = loose_classes(&subjects, subject_tokens, same_subject);
+        assert_ne!(c[0], c[1]);
+        assert_eq!(c[2], c[3]);
     }
 
     #[test]
@@ -743,6 +841,10 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].verdict, Verdict::Partial);
         assert_eq!(d[0].claims.len(), 7);
+        // No shared member at all: separate unique findings.
+        let d = run(&s, &[claims[0].clone(), claims[2].clone()]);
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
         // Same sets everywhere: agreement.
         let d = run(&s, &[claims[0].clone(), claims[5].clone()]);
         assert_eq!(d[0].verdict, Verdict::Agree);

@@ -108,6 +108,9 @@ pub fn display(c: &Claim) -> String {
     let Value::Num { value, max } = c.value else {
         return c.value.to_string();
     };
+    if c.topic == Topic::Year {
+        return format!("{value}");
+    }
     if let (true, Some(o)) = (c.vague || c.bound == Bound::Vague, &c.original) {
         return o.clone();
     }
@@ -124,6 +127,8 @@ pub fn display(c: &Claim) -> String {
     }
     match (c.topic, c.unit.as_deref()) {
         (Topic::Percent, _) => s.push('%'),
+        // "27 people wounded": the topic already says people.
+        (t, _) if t.is_people_count() => {}
         (_, Some(u)) if !u.is_empty() => {
             s.push(' ');
             s.push_str(u);
@@ -183,9 +188,17 @@ mod tests {
         a.bound = Bound::AtLeast;
         assert_eq!(display(&a), "at least 5");
         let mut d = c(10.0);
+        d.topic = Topic::Distance;
         d.unit = Some("km".into());
         d.bound = Bound::About;
         assert_eq!(display(&d), "about 10 km");
+        // People counts do not repeat "people"; years have no separators.
+        let mut p = c(27.0);
+        p.unit = Some("people".into());
+        assert_eq!(display(&p), "27");
+        let mut y = c(2011.0);
+        y.topic = Topic::Year;
+        assert_eq!(display(&y), "2011");
         let s = source(0, "a", "on Thursday.");
         let t = claim(0, &s, "Thursday", Topic::Date, text("Thursday"));
         assert_eq!(display(&t), "Thursday");
