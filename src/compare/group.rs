@@ -34,8 +34,8 @@ use crate::corpus::Source;
 const SAME_LINK: f64 = 0.2;
 /// Different figures: sentences must be this alike to be about one thing.
 const DIFF_LINK: f64 = 0.3;
-/// Different counts of the same unit noun ("houses"): the noun already
-/// names the thing, so sentences need be less alike.
+/// Different counts of the same unit noun ("houses"), different speeds: the
+/// noun or unit already narrows the thing, so sentences need be less alike.
 const DIFF_LINK_UNIT: f64 = 0.15;
 /// Buckets up to this size compare every pair of claims (cheap, and finds
 /// pairs whose sentences are not each other's best match).
@@ -348,11 +348,12 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
         let clusters = if self_identifying(key.topic, named) || key.value.is_some() {
             vec![members]
         } else {
-            let diff_link = if key.topic == Topic::Count && key.unit.is_some() {
-                DIFF_LINK_UNIT
-            } else {
-                DIFF_LINK
-            };
+            let diff_link =
+                if (key.topic == Topic::Count && key.unit.is_some()) || key.topic == Topic::Speed {
+                    DIFF_LINK_UNIT
+                } else {
+                    DIFF_LINK
+                };
             context_clusters(claims, &members, aligner, diff_link)
         };
         for c in clusters {
