@@ -255,7 +255,11 @@ fn is_dateline(src: &Source, c: &Claim) -> bool {
     if a > b {
         return false;
     }
-    let rest = format!("{} {}", &src.text[sent.start..a], &src.text[b..sent.end]);
+    let (Some(before), Some(after)) = (src.text.get(sent.start..a), src.text.get(b..sent.end))
+    else {
+        return false;
+    };
+    let rest = format!("{before} {after}");
     words(&rest).iter().all(|w| {
         w.chars().all(|ch| ch.is_ascii_digit())
             || DATELINE_WORDS.contains(&w.as_str())
