@@ -120,6 +120,19 @@ pub fn display(c: &Claim) -> String {
         Bound::AtMost => "up to ".to_string(),
         Bound::About => "about ".to_string(),
     };
+    if c.topic == Topic::Money {
+        // "EUR 110 billion" rather than "110,000,000,000 eur".
+        if let Some(u) = c.unit.as_deref().filter(|u| !u.is_empty()) {
+            s.push_str(&u.to_uppercase());
+            s.push(' ');
+        }
+        s.push_str(&large_number(value));
+        if let Some(m) = max {
+            s.push('-');
+            s.push_str(&large_number(m));
+        }
+        return s;
+    }
     s.push_str(&format_number(value));
     if let Some(m) = max {
         s.push('-');
@@ -136,6 +149,17 @@ pub fn display(c: &Claim) -> String {
         _ => {}
     }
     s
+}
+
+/// "110 billion", "2.5 million", "30,000".
+fn large_number(v: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let x = v / scale;
+        if v.abs() >= scale && ((x * 100.0).round() - x * 100.0).abs() < 1e-6 {
+            return format!("{} {word}", format_number((x * 100.0).round() / 100.0));
+        }
+    }
+    format_number(v)
 }
 
 #[cfg(test)]
@@ -192,6 +216,14 @@ mod tests {
         d.unit = Some("km".into());
         d.bound = Bound::About;
         assert_eq!(display(&d), "about 10 km");
+        let mut m = c(110e9);
+        m.topic = Topic::Money;
+        m.unit = Some("eur".into());
+        assert_eq!(display(&m), "EUR 110 billion");
+        m.value = Value::num(22.4e9);
+        assert_eq!(display(&m), "EUR 22.4 billion");
+        m.value = Value::num(30_500.0);
+        assert_eq!(display(&m), "EUR 30,500");
         // People counts do not repeat "people"; years have no separators.
         let mut p = c(27.0);
         p.unit = Some("people".into());
