@@ -388,19 +388,19 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
             })
         })
     });
-    let scope = scope::sentence_scope(text, &toks, &nums, ctx)
-        .or(dated)
-        .or_else(|| {
-            // Background continues until the text gives a new time anchor.
-            ctx.carry_scope
-                .as_ref()
-                .filter(|_| !anchored)
-                .map(|label| scope::Scope {
-                    label: label.clone(),
-                    from: 0,
-                    background: true,
-                })
-        });
+    let own = scope::sentence_scope(text, &toks, &nums, ctx).or(dated);
+    let carried = own.is_none();
+    let scope = own.or_else(|| {
+        // Background continues until the text gives a new time anchor.
+        ctx.carry_scope
+            .as_ref()
+            .filter(|_| !anchored)
+            .map(|label| scope::Scope {
+                label: label.clone(),
+                from: 0,
+                background: true,
+            })
+    });
     let mut carry = None;
     if let Some(sc) = &scope {
         for f in out.iter_mut() {
@@ -410,12 +410,23 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
                     && let Some(end) = toks.iter().position(|t| t.end == f.span.end)
                     && let Some(area) = scope::sub_area_after(&toks, end + 1)
                 {
-                    label = format!("{label}, {area}");
+                    // "province of tsunami": no year, so that it stays apart
+                    // from the event's total ("tsunami 2004").
+                    let words: Vec<&str> = label
+                        .split_whitespace()
+                        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                        .collect();
+                    label = if words.is_empty() {
+                        area
+                    } else {
+                        format!("{area} of {}", words.join(" "))
+                    };
                 }
                 f.scope = Some(label);
             }
         }
-        if sc.background {
+        // One sentence of carry-over: a carried scope is not passed on again.
+        if sc.background && !carried {
             carry = Some(sc.label.clone());
         }
     }

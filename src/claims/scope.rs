@@ -20,10 +20,19 @@ pub fn sentence_scope(
     nums: &[NumPhrase],
     ctx: &Context,
 ) -> Option<Scope> {
-    find(text, toks, nums, ctx).map(|(label, from)| Scope {
-        background: from == 0 || toks.iter().take(3).any(|t| t.start == from),
-        label,
-        from,
+    find(text, toks, nums, ctx).map(|(label, from)| {
+        if from == usize::MAX {
+            return Scope {
+                label,
+                from: 0,
+                background: false,
+            };
+        }
+        Scope {
+            background: from == 0 || toks.iter().take(3).any(|t| t.start == from),
+            label,
+            from,
+        }
     })
 }
 
@@ -86,6 +95,14 @@ fn find(text: &str, toks: &[Tok], nums: &[NumPhrase], ctx: &Context) -> Option<(
             if w(toks, k) == "the" {
                 k += 1;
             }
+            // "In neighbouring Central Aceh district,": one lower-case modifier.
+            if toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap && !lex.stop.contains(&t.lower))
+                && toks.get(k + 1).is_some_and(|t| t.cap)
+            {
+                k += 1;
+            }
             let s = k;
             let mut saw_place_word = false;
             while k < first_num.start && k < s + 6 {
@@ -100,7 +117,8 @@ fn find(text: &str, toks: &[Tok], nums: &[NumPhrase], ctx: &Context) -> Option<(
                 }
             }
             if saw_place_word && k > s && w(toks, k) == "," && toks[s..k].iter().any(|t| t.cap) {
-                return Some((text[toks[s].start..toks[k - 1].end].to_string(), 0));
+                // usize::MAX marks a place: it applies from the start but is not background.
+                return Some((text[toks[s].start..toks[k - 1].end].to_string(), usize::MAX));
             }
         }
     }

@@ -208,6 +208,20 @@ fn crowd_and_generic_counts() {
             .map(|f| f.unit)
             .collect();
     assert_eq!(units, vec![Some("houses".into()), Some("countries".into())]);
+    let subjects: Vec<Option<String>> = [
+        "The storm damaged more than 300 houses.",
+        "About 40 houses were destroyed.",
+        "There were 12 trucks on the road.",
+    ]
+    .iter()
+    .flat_map(|t| extract_sentence(t, &ctx()))
+    .filter(|f| f.topic == Topic::Count)
+    .map(|f| f.subject)
+    .collect();
+    assert_eq!(
+        subjects,
+        vec![Some("damaged".into()), Some("destroyed".into()), None]
+    );
 }
 
 #[test]
@@ -505,7 +519,7 @@ fn scope_table() {
         ("On January 9, a storm killed 7 people.", Some("2016-01-09")),
         (
             "The 2004 tsunami killed 90,000 people in the province.",
-            Some("tsunami 2004, province"),
+            Some("province of tsunami"),
         ),
     ];
     c.published = Some(Date::full(2016, 3, 1));
