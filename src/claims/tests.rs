@@ -47,6 +47,15 @@ fn people_counts_table() {
             &[("Twelve people were killed", Killed, "12", Exact)],
         ),
         (
+            "Four people, two of them children, were killed.",
+            &[(
+                "Four people, two of them children, were killed",
+                Killed,
+                "4",
+                Exact,
+            )],
+        ),
+        (
             "The death toll of 31 is expected to rise.",
             &[("death toll of 31", Killed, "31", Exact)],
         ),
@@ -516,6 +525,10 @@ fn scope_table() {
         ("Last year's quake killed 40 people.", Some("quake 2015")),
         ("A similar storm in 2009 killed 30 people.", Some("2009")),
         ("The quake killed 12 people on Tuesday.", None),
+        (
+            "Riots spread to Corinth, where 5 people were killed.",
+            Some("Corinth"),
+        ),
         ("On January 9, a storm killed 7 people.", Some("2016-01-09")),
         (
             "The 2004 tsunami killed 90,000 people in the province.",
