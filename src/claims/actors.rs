@@ -443,10 +443,36 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
 
 /// Name claims: value = surface form (titles stripped), subject = normalised key,
 /// unit = "person" / "org" / "place" / "name".
-pub fn names(mentions: &[Mention], ctx: &Context) -> Vec<Found> {
+pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
+    let lex = &*LEX;
+    // The first word of the sentence (after opening quotes and brackets).
+    let first = toks
+        .iter()
+        .position(|t| t.kind == Kind::Word || t.kind == Kind::Num);
     mentions
         .iter()
         .filter(|m| m.surface.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .filter(|m| {
+            // A capitalised sentence opener is a name only if it is not an
+            // ordinary word: not written in lower case elsewhere in the source,
+            // not a contraction, not an inflected form, not a known word.
+            if Some(m.start) != first || m.end - m.start != 1 || m.canonical.is_some() {
+                return true;
+            }
+            let w = toks[m.start].lower.as_str();
+            let ordinary = ctx.lower_words.contains(w)
+                || w.contains('\'')
+                || w.ends_with("ed")
+                || w.ends_with("ing")
+                || w.ends_with("ly")
+                || lex.is_number_word(w)
+                || lex.vague.iter().any(|(p, _)| p[0] == w)
+                || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+                || lex.people_nouns.contains(w)
+                || lex.event_nouns.contains(w)
+                || lex.aux.contains(w);
+            !ordinary || ctx.is_person(&m.surface)
+        })
         .map(|m| {
             let kind = if m.kind == NameKind::Other && ctx.is_person(&m.surface) {
                 NameKind::Person

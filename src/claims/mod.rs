@@ -313,6 +313,8 @@ pub struct Context {
     pub main_person: Option<String>,
     /// Background scope carried over from the previous sentence.
     pub carry_scope: Option<String>,
+    /// Words the source writes in lower case (to tell sentence openers from names).
+    pub lower_words: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -433,7 +435,7 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
     out.extend(actors::speakers(&toks, &mentions, ctx));
     out.extend(actors::backers(&toks, &mentions, ctx));
     if !names::is_headline(&toks) {
-        out.extend(actors::names(&mentions, ctx));
+        out.extend(actors::names(&toks, &mentions, ctx));
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     (out, carry)
@@ -463,6 +465,11 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
                 *counts.entry(names::last_key(&m.surface)).or_default() += 1;
             }
         }
+        ctx.lower_words.extend(
+            toks.iter()
+                .filter(|t| t.kind == tokens::Kind::Word && !t.cap)
+                .map(|t| t.lower.clone()),
+        );
         years.extend(
             numbers::find_numbers(&toks)
                 .into_iter()
@@ -512,7 +519,6 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
             if dateline
                 .as_ref()
                 .is_some_and(|d| d.start <= span.start && span.end <= d.end)
-                && matches!(f.topic, Topic::Date | Topic::Year)
             {
                 continue;
             }
