@@ -849,3 +849,36 @@ fn listing_shows_location_value_and_span() {
     assert_eq!(k["source"], "S1");
     assert_eq!(k["line"], 1);
 }
+
+#[test]
+fn speakers_asides_initials_and_non_persons() {
+    let raw = "Omar Diaz, a police spokesman, said the road was shut.\n\
+        Sheriff Dana K. Ruiz said two deputies were hurt.\n\
+        Later, Ruiz said the suspect had fled.\n\
+        The ministry said it would investigate.";
+    let (src, claims) = source_claims(raw);
+    let got: Vec<(String, String)> = texts(&src, &claims, Topic::Speaker)
+        .into_iter()
+        .map(|(s, v, _)| (s, v))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Omar Diaz".to_string(), "Omar Diaz".to_string()),
+            ("Dana K. Ruiz said".to_string(), "Dana Ruiz".to_string()),
+            ("Ruiz said".to_string(), "Dana Ruiz".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn sentence_openers_are_not_names() {
+    let raw = "Firefighters reached the mill at dawn.\nWitnesses said the roof fell.\nOfficials in Porto said the mill was old.\nPorto is a port city.";
+    let (_, claims) = source_claims(raw);
+    let names: Vec<String> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Name)
+        .map(|c| c.value.to_string())
+        .collect();
+    assert_eq!(names, vec!["Porto", "Porto"]);
+}
