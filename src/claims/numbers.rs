@@ -89,12 +89,17 @@ pub(crate) fn parse_core(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize
                     j += 1;
                 }
             }
+            // "110-billion", "$143- billion": a hyphen stuck to the figure.
+            let mut k = j;
+            if j == i + 1 && toks.get(j).is_some_and(|t| t.lower == "-") && glued(toks, j) {
+                k = j + 1;
+            }
             if j == i + 1
-                && let Some(n) = toks.get(j)
+                && let Some(n) = toks.get(k)
                 && let Some(s) = scale_of(lex, &n.lower)
             {
                 v *= s;
-                j += 1;
+                j = k + 1;
             }
             Some((j, v, false))
         }

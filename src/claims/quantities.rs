@@ -277,7 +277,11 @@ fn money(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     }
     // Bound before the symbol: "more than $5 million" is parsed with the bound
     // on the symbol's left, handled by numbers (bound_before sees the symbol) -> skip.
-    let e = n.end;
+    let mut e = n.end;
+    // "110bn-euro package"
+    if q.w(e) == "-" && glued(q.toks, e) {
+        e += 1;
+    }
     if let Some((code, _)) = lex.money.get(q.w(e))
         && q.toks[e].kind == Kind::Word
     {

@@ -384,6 +384,20 @@ fn other_quantities_table() {
             Some("%"),
         ),
         (
+            "A 40bn-euro rescue fund was agreed.",
+            Money,
+            "40bn-euro",
+            40e9,
+            Some("eur"),
+        ),
+        (
+            "It is a $12- billion loan.",
+            Money,
+            "$12- billion",
+            12e9,
+            Some("usd"),
+        ),
+        (
             "Prices rose 13.6% in a year.",
             Percent,
             "13.6%",
