@@ -265,7 +265,7 @@ pub fn find_numbers(toks: &[Tok]) -> Vec<NumPhrase> {
 fn number_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<NumPhrase> {
     let w = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
     // Vague amounts first: "tens of thousands", "dozens", "several".
-    for (p, v) in &lex.vague {
+    for (p, v) in lex.vague.iter().filter(|(p, _)| p[0] == toks[i].lower) {
         if let Some(e) = match_phrase(toks, i, p) {
             if i > 0 && matches!(w(i - 1), "the" | "these" | "those") {
                 continue; // "the hundreds" / "the thousands" are not amounts
