@@ -344,6 +344,7 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     }
 
     let mut out = Vec::new();
+    let mut cache = MatchCache::new();
     for (key, mut members) in buckets {
         members.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
         let named = members
@@ -358,7 +359,7 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
                 } else {
                     DIFF_LINK
                 };
-            context_clusters(claims, &members, aligner, diff_link)
+            context_clusters(claims, &members, aligner, diff_link, &mut cache)
         };
         for c in clusters {
             if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
@@ -383,11 +384,15 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
 /// 2. different figures in closer sentences: clusters merge only when they
 ///    share no source (a source giving another figure in the same cluster
 ///    is more likely talking about another thing).
+/// Best matches of a sentence, computed once per sentence.
+type MatchCache = HashMap<(usize, usize), Vec<(usize, usize, f64)>>;
+
 fn context_clusters(
     claims: &[Claim],
     members: &[usize],
     aligner: &Aligner,
     diff_link: f64,
+    cache: &mut MatchCache,
 ) -> Vec<Vec<usize>> {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
@@ -413,7 +418,10 @@ fn context_clusters(
             let to = (k + MAX_VALUE_CANDIDATES / 2).min(list.len());
             cands.extend(list[from..to].iter().copied());
         }
-        for (s, i, _) in aligner.best_matches(c.source, c.sentence) {
+        let matches = cache
+            .entry((c.source, c.sentence))
+            .or_insert_with(|| aligner.best_matches(c.source, c.sentence));
+        for &(s, i, _) in matches.iter() {
             if let Some(list) = by_sentence.get(&(s, i)) {
                 cands.extend(list.iter().copied());
             }
