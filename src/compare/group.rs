@@ -378,15 +378,15 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     out
 }
 
+/// Best matches of a sentence, computed once per sentence.
+type MatchCache = HashMap<(usize, usize), Vec<(usize, usize, f64)>>;
+
 /// Clustering by sentence context (see module docs), in two stages:
 /// 1. same figure in alike sentences: a claim joins the cluster of its best
 ///    same-value candidate;
 /// 2. different figures in closer sentences: clusters merge only when they
 ///    share no source (a source giving another figure in the same cluster
 ///    is more likely talking about another thing).
-/// Best matches of a sentence, computed once per sentence.
-type MatchCache = HashMap<(usize, usize), Vec<(usize, usize, f64)>>;
-
 fn context_clusters(
     claims: &[Claim],
     members: &[usize],
