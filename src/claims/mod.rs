@@ -313,6 +313,8 @@ pub struct Context {
     pub main_person: Option<String>,
     /// Background scope carried over from the previous sentence.
     pub carry_scope: Option<String>,
+    /// Words the source writes in lower case (to tell sentence openers from names).
+    pub lower_words: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -388,19 +390,19 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
             })
         })
     });
-    let scope = scope::sentence_scope(text, &toks, &nums, ctx)
-        .or(dated)
-        .or_else(|| {
-            // Background continues until the text gives a new time anchor.
-            ctx.carry_scope
-                .as_ref()
-                .filter(|_| !anchored)
-                .map(|label| scope::Scope {
-                    label: label.clone(),
-                    from: 0,
-                    background: true,
-                })
-        });
+    let own = scope::sentence_scope(text, &toks, &nums, ctx).or(dated);
+    let carried = own.is_none();
+    let scope = own.or_else(|| {
+        // Background continues until the text gives a new time anchor.
+        ctx.carry_scope
+            .as_ref()
+            .filter(|_| !anchored)
+            .map(|label| scope::Scope {
+                label: label.clone(),
+                from: 0,
+                background: true,
+            })
+    });
     let mut carry = None;
     if let Some(sc) = &scope {
         for f in out.iter_mut() {
@@ -410,19 +412,30 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
                     && let Some(end) = toks.iter().position(|t| t.end == f.span.end)
                     && let Some(area) = scope::sub_area_after(&toks, end + 1)
                 {
-                    label = format!("{label}, {area}");
+                    // "province of tsunami": no year, so that it stays apart
+                    // from the event's total ("tsunami 2004").
+                    let words: Vec<&str> = label
+                        .split_whitespace()
+                        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                        .collect();
+                    label = if words.is_empty() {
+                        area
+                    } else {
+                        format!("{area} of {}", words.join(" "))
+                    };
                 }
                 f.scope = Some(label);
             }
         }
-        if sc.background {
+        // One sentence of carry-over: a carried scope is not passed on again.
+        if sc.background && !carried {
             carry = Some(sc.label.clone());
         }
     }
     out.extend(actors::speakers(&toks, &mentions, ctx));
     out.extend(actors::backers(&toks, &mentions, ctx));
     if !names::is_headline(&toks) {
-        out.extend(actors::names(&mentions, ctx));
+        out.extend(actors::names(&toks, &mentions, ctx));
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     (out, carry)
@@ -452,6 +465,11 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
                 *counts.entry(names::last_key(&m.surface)).or_default() += 1;
             }
         }
+        ctx.lower_words.extend(
+            toks.iter()
+                .filter(|t| t.kind == tokens::Kind::Word && !t.cap)
+                .map(|t| t.lower.clone()),
+        );
         years.extend(
             numbers::find_numbers(&toks)
                 .into_iter()
@@ -501,7 +519,6 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
             if dateline
                 .as_ref()
                 .is_some_and(|d| d.start <= span.start && span.end <= d.end)
-                && matches!(f.topic, Topic::Date | Topic::Year)
             {
                 continue;
             }

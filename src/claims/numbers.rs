@@ -89,12 +89,17 @@ pub(crate) fn parse_core(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize
                     j += 1;
                 }
             }
+            // "110-billion", "$143- billion": a hyphen stuck to the figure.
+            let mut k = j;
+            if j == i + 1 && toks.get(j).is_some_and(|t| t.lower == "-") && glued(toks, j) {
+                k = j + 1;
+            }
             if j == i + 1
-                && let Some(n) = toks.get(j)
+                && let Some(n) = toks.get(k)
                 && let Some(s) = scale_of(lex, &n.lower)
             {
                 v *= s;
-                j += 1;
+                j = k + 1;
             }
             Some((j, v, false))
         }
@@ -260,7 +265,7 @@ pub fn find_numbers(toks: &[Tok]) -> Vec<NumPhrase> {
 fn number_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<NumPhrase> {
     let w = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
     // Vague amounts first: "tens of thousands", "dozens", "several".
-    for (p, v) in &lex.vague {
+    for (p, v) in lex.vague.iter().filter(|(p, _)| p[0] == toks[i].lower) {
         if let Some(e) = match_phrase(toks, i, p) {
             if i > 0 && matches!(w(i - 1), "the" | "these" | "those") {
                 continue; // "the hundreds" / "the thousands" are not amounts

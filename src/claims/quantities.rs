@@ -277,7 +277,11 @@ fn money(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     }
     // Bound before the symbol: "more than $5 million" is parsed with the bound
     // on the symbol's left, handled by numbers (bound_before sees the symbol) -> skip.
-    let e = n.end;
+    let mut e = n.end;
+    // "110bn-euro package"
+    if q.w(e) == "-" && glued(q.toks, e) {
+        e += 1;
+    }
     if let Some((code, _)) = lex.money.get(q.w(e))
         && q.toks[e].kind == Kind::Word
     {
@@ -347,7 +351,73 @@ fn speed_or_distance(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     Some(f)
 }
 
+/// What happened to counted things: "damaged more than 300 houses", "40 houses
+/// were destroyed" -> "damaged" / "destroyed". Lets comparison keep damaged
+/// and destroyed houses apart.
+fn what_happened(q: &Q, start: usize, end: usize, lex: &Lexicon) -> Option<String> {
+    let participle = |k: usize| {
+        let w = q.w(k);
+        (q.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            && w.len() > 4
+            && w.ends_with("ed")
+            && !lex.aux.contains(w))
+        .then(|| w.to_string())
+    };
+    let mut k = end;
+    // "... houses and buildings were damaged"
+    if q.w(k) == "and" && q.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word) {
+        k += 2;
+    }
+    let mut steps = 0;
+    while steps < 3
+        && matches!(
+            q.w(k),
+            "were"
+                | "was"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "are"
+                | "is"
+                | "being"
+                | "also"
+                | "badly"
+                | "completely"
+                | "partially"
+                | "severely"
+                | "heavily"
+        )
+    {
+        k += 1;
+        steps += 1;
+    }
+    if steps > 0
+        && let Some(p) = participle(k)
+    {
+        return Some(p);
+    }
+    if start > 0 {
+        participle(start - 1)
+    } else {
+        None
+    }
+}
+
 fn generic_count(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
+    generic_count_unit(q, n, lex).map(|mut f| {
+        if f.unit.as_deref() != Some("people")
+            && let Some(end) = q.toks.iter().position(|t| t.end == f.span.end)
+        {
+            f.subject = what_happened(q, n.start, end + 1, lex);
+        }
+        f
+    })
+}
+
+fn generic_count_unit(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     let mut k = n.end;
     if q.w(k) == "of" && n.vague {
         k += 1;
