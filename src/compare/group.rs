@@ -278,11 +278,14 @@ fn is_calendar_word(w: &str) -> bool {
 }
 
 /// Does a subject name someone or something ("Anthony Marsh"), rather than
-/// describe ("man", "driver")? Only names identify a thing by themselves.
+/// describe ("man", "driver", "woman from Warren")? Only names identify a thing by themselves.
 fn is_named(subject: &str) -> bool {
+    // "woman from Warren" is a description with a place, not a name.
     subject
         .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Group `claims` (all topics except names) into drafts with verdicts.
@@ -308,8 +311,12 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
         if idx.is_empty() {
             continue;
         }
-        let subjects: Vec<Option<&str>> =
-            idx.iter().map(|&i| claims[i].subject.as_deref()).collect();
+        // Only named subjects key a bucket; descriptive ones ("man", "woman
+        // from Warren") are left to sentence context, like no subject.
+        let subjects: Vec<Option<&str>> = idx
+            .iter()
+            .map(|&i| claims[i].subject.as_deref().filter(|s| is_named(s)))
+            .collect();
         let scopes: Vec<Option<&str>> = idx.iter().map(|&i| claims[i].scope.as_deref()).collect();
         let sc = loose_classes(&subjects, subject_tokens, same_subject);
         let pc = loose_classes(&scopes, scope_tokens, same_scope);
@@ -344,12 +351,11 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     }
 
     let mut out = Vec::new();
+    let mut cache = MatchCache::new();
     for (key, mut members) in buckets {
         members.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
-        let named = members
-            .iter()
-            .any(|&i| claims[i].subject.as_deref().is_some_and(is_named));
-        let clusters = if self_identifying(key.topic, named) || key.value.is_some() {
+        let clusters = if self_identifying(key.topic, key.subject.is_some()) || key.value.is_some()
+        {
             vec![members]
         } else {
             let diff_link =
@@ -358,7 +364,7 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
                 } else {
                     DIFF_LINK
                 };
-            context_clusters(claims, &members, aligner, diff_link)
+            context_clusters(claims, &members, aligner, diff_link, &mut cache)
         };
         for c in clusters {
             if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
@@ -377,6 +383,9 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     out
 }
 
+/// Best matches of a sentence, computed once per sentence.
+type MatchCache = HashMap<(usize, usize), Vec<(usize, usize, f64)>>;
+
 /// Clustering by sentence context (see module docs), in two stages:
 /// 1. same figure in alike sentences: a claim joins the cluster of its best
 ///    same-value candidate;
@@ -388,6 +397,7 @@ fn context_clusters(
     members: &[usize],
     aligner: &Aligner,
     diff_link: f64,
+    cache: &mut MatchCache,
 ) -> Vec<Vec<usize>> {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
@@ -413,7 +423,10 @@ fn context_clusters(
             let to = (k + MAX_VALUE_CANDIDATES / 2).min(list.len());
             cands.extend(list[from..to].iter().copied());
         }
-        for (s, i, _) in aligner.best_matches(c.source, c.sentence) {
+        let matches = cache
+            .entry((c.source, c.sentence))
+            .or_insert_with(|| aligner.best_matches(c.source, c.sentence));
+        for &(s, i, _) in matches.iter() {
             if let Some(list) = by_sentence.get(&(s, i)) {
                 cands.extend(list.iter().copied());
             }
@@ -786,6 +799,25 @@ mod tests {
         let d = run(&s, &claims);
         assert_eq!(d.len(), 2, "{d:#?}");
         assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
+        // The same age of "a woman" and "a woman from Warren" in alike
+        // sentences: one finding.
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Police said the person killed was a 63-year-old woman from Warren.",
+            ),
+            source(1, "b", "A 63-year-old woman was killed, police said."),
+        ];
+        let mut claims = vec![
+            claim(0, &s[0], "63-year-old", Topic::Age, num(63.0)),
+            claim(1, &s[1], "63-year-old", Topic::Age, num(63.0)),
+        ];
+        claims[0].subject = Some("woman from Warren".into());
+        claims[1].subject = Some("woman".into());
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].verdict, Verdict::Agree);
     }
 
     #[test]

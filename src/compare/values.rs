@@ -7,6 +7,25 @@ use crate::claims::{Bound, Claim, Topic, Value, format_number};
 /// (6 miles vs 10 km): pure rounding must not look like a conflict.
 pub const CONVERSION_TOLERANCE: f64 = 0.05;
 
+/// Whether the value was converted from another unit: a measure whose
+/// figure as written ("six miles", "34 miles") does not show the normalised
+/// number. `original` alone is not enough: extraction also keeps it for
+/// figures written out ("50-year-old").
+pub fn converted(c: &Claim) -> bool {
+    let Some(orig) = &c.original else {
+        return false;
+    };
+    if !matches!(c.topic, Topic::Distance | Topic::Depth | Topic::Speed) {
+        return false;
+    }
+    let Value::Num { value, .. } = c.value else {
+        return false;
+    };
+    let plain = orig.replace(',', "");
+    let shown = format_number(value).replace(',', "");
+    !plain.contains(&shown)
+}
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * a.abs().max(b.abs()).max(1e-9)
 }
@@ -16,7 +35,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 pub fn same_value(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Num { value: x, max: mx }, Value::Num { value: y, max: my }) => {
-            let tol = if a.original.is_some() || b.original.is_some() {
+            let tol = if converted(a) || converted(b) {
                 CONVERSION_TOLERANCE
             } else {
                 1e-9
@@ -92,7 +111,7 @@ pub fn compatible(claims: &[&Claim]) -> bool {
             return false;
         };
         // Converted values carry their rounding.
-        let slack = if c.original.is_some() {
+        let slack = if converted(c) {
             CONVERSION_TOLERANCE
         } else {
             0.0
@@ -175,12 +194,26 @@ mod tests {
     #[test]
     fn converted_values_tolerate_rounding() {
         let mut a = c(9.7);
-        let b = c(10.0);
+        a.topic = Topic::Distance;
+        let mut b = c(10.0);
+        b.topic = Topic::Distance;
         assert!(!same_value(&a, &b));
         a.original = Some("six miles".into());
         assert!(same_value(&a, &b));
-        let far = c(12.0);
+        let mut far = c(12.0);
+        far.topic = Topic::Distance;
         assert!(!same_value(&a, &far));
+        // A figure kept as written is not a conversion: 50 is not 48.
+        let mut age = c(50.0);
+        age.topic = Topic::Age;
+        age.original = Some("50-year-old".into());
+        let mut other = c(48.0);
+        other.topic = Topic::Age;
+        assert!(!same_value(&age, &other));
+        let mut km = c(55.0);
+        km.topic = Topic::Distance;
+        km.original = Some("55 kilometers".into());
+        assert!(!converted(&km));
     }
 
     #[test]
