@@ -502,7 +502,9 @@ pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
                 Some(name_key(&m.surface)),
             );
             f.unit = Some(kind.as_str().to_string());
-            f.original = m.canonical.clone();
+            // Places and organisations: the gazetteer's canonical name; people:
+            // the title written before the name, if any ("Field Marshal").
+            f.original = m.canonical.clone().or_else(|| m.title.clone());
             f
         })
         .collect()

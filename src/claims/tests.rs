@@ -677,6 +677,19 @@ fn names_keep_surface_forms() {
             ("Rome".to_string(), Some("place".to_string())),
         ]
     );
+    let titles: Vec<Option<String>> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Name)
+        .map(|c| c.original.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("Prime Minister".into()),
+            Some("Gen.".into()),
+            Some("Italy".into())
+        ]
+    );
     let _ = src;
 }
 
