@@ -114,7 +114,7 @@ pub fn compare(sources: &[Source], claims: &[Claim]) -> Comparison {
 
 /// `compare` with an aligner already built (the TUI keeps one for evidence).
 pub fn compare_with(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Comparison {
-    let mut drafts = group::group(claims, aligner);
+    let mut drafts = group::group(sources, claims, aligner);
     drafts.extend(rank::variant_drafts(claims));
     let shared_copy = wire::shared_copy(sources);
     let findings = rank::finish(sources, claims, drafts, &shared_copy);

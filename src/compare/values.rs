@@ -108,6 +108,9 @@ pub fn display(c: &Claim) -> String {
     let Value::Num { value, max } = c.value else {
         return c.value.to_string();
     };
+    if c.topic == Topic::Year {
+        return format!("{value}");
+    }
     if let (true, Some(o)) = (c.vague || c.bound == Bound::Vague, &c.original) {
         return o.clone();
     }
@@ -117,6 +120,19 @@ pub fn display(c: &Claim) -> String {
         Bound::AtMost => "up to ".to_string(),
         Bound::About => "about ".to_string(),
     };
+    if c.topic == Topic::Money {
+        // "EUR 110 billion" rather than "110,000,000,000 eur".
+        if let Some(u) = c.unit.as_deref().filter(|u| !u.is_empty()) {
+            s.push_str(&u.to_uppercase());
+            s.push(' ');
+        }
+        s.push_str(&large_number(value));
+        if let Some(m) = max {
+            s.push('-');
+            s.push_str(&large_number(m));
+        }
+        return s;
+    }
     s.push_str(&format_number(value));
     if let Some(m) = max {
         s.push('-');
@@ -124,6 +140,8 @@ pub fn display(c: &Claim) -> String {
     }
     match (c.topic, c.unit.as_deref()) {
         (Topic::Percent, _) => s.push('%'),
+        // "27 people wounded": the topic already says people.
+        (t, _) if t.is_people_count() => {}
         (_, Some(u)) if !u.is_empty() => {
             s.push(' ');
             s.push_str(u);
@@ -131,6 +149,17 @@ pub fn display(c: &Claim) -> String {
         _ => {}
     }
     s
+}
+
+/// "110 billion", "2.5 million", "30,000".
+fn large_number(v: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let x = v / scale;
+        if v.abs() >= scale && ((x * 100.0).round() - x * 100.0).abs() < 1e-6 {
+            return format!("{} {word}", format_number((x * 100.0).round() / 100.0));
+        }
+    }
+    format_number(v)
 }
 
 #[cfg(test)]
@@ -183,9 +212,25 @@ mod tests {
         a.bound = Bound::AtLeast;
         assert_eq!(display(&a), "at least 5");
         let mut d = c(10.0);
+        d.topic = Topic::Distance;
         d.unit = Some("km".into());
         d.bound = Bound::About;
         assert_eq!(display(&d), "about 10 km");
+        let mut m = c(110e9);
+        m.topic = Topic::Money;
+        m.unit = Some("eur".into());
+        assert_eq!(display(&m), "EUR 110 billion");
+        m.value = Value::num(22.4e9);
+        assert_eq!(display(&m), "EUR 22.4 billion");
+        m.value = Value::num(30_500.0);
+        assert_eq!(display(&m), "EUR 30,500");
+        // People counts do not repeat "people"; years have no separators.
+        let mut p = c(27.0);
+        p.unit = Some("people".into());
+        assert_eq!(display(&p), "27");
+        let mut y = c(2011.0);
+        y.topic = Topic::Year;
+        assert_eq!(display(&y), "2011");
         let s = source(0, "a", "on Thursday.");
         let t = claim(0, &s, "Thursday", Topic::Date, text("Thursday"));
         assert_eq!(display(&t), "Thursday");

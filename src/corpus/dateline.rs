@@ -42,6 +42,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 });
 
 const MAX_CHARS: usize = 80;
+/// Upper bound in bytes for a dateline paragraph (4 bytes per char).
+pub(crate) const MAX_BYTES: usize = MAX_CHARS * 4;
 
 /// The dateline text, if one of the first paragraphs is a dateline.
 pub(crate) fn find(text: &str, paragraphs: &[Range<usize>], skip_first: bool) -> Option<String> {

@@ -1,8 +1,14 @@
 //! Bytes to text: lossy UTF-8 decoding with a warning per file.
 
+/// Decoded file text.
+pub(crate) struct Decoded {
+    pub text: String,
+    /// Set if anything was replaced.
+    pub warning: Option<String>,
+}
+
 /// Decode `bytes` as UTF-8, replacing each invalid sequence with U+FFFD.
-/// Returns the text and, if anything was replaced, a warning.
-pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     let mut out = String::with_capacity(bytes.len());
     let mut bad = 0usize;
     let mut first_bad = None;
@@ -23,7 +29,7 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
             if bad == 1 { "" } else { "s" }
         )
     });
-    (out, warning)
+    Decoded { text: out, warning }
 }
 
 /// Length of a leading UTF-8 byte order mark, if any.
@@ -37,16 +43,16 @@ mod tests {
 
     #[test]
     fn valid_text_has_no_warning() {
-        let (t, w) = decode("Tripoli – 21 killed".as_bytes());
-        assert_eq!(t, "Tripoli – 21 killed");
-        assert!(w.is_none());
+        let d = decode("Tripoli – 21 killed".as_bytes());
+        assert_eq!(d.text, "Tripoli – 21 killed");
+        assert!(d.warning.is_none());
     }
 
     #[test]
     fn invalid_bytes_replaced_and_counted() {
-        let (t, w) = decode(b"caf\xe9 and na\xefve\xff");
-        assert_eq!(t, "caf\u{fffd} and na\u{fffd}ve\u{fffd}");
-        let w = w.expect("warning");
+        let d = decode(b"caf\xe9 and na\xefve\xff");
+        assert_eq!(d.text, "caf\u{fffd} and na\u{fffd}ve\u{fffd}");
+        let w = d.warning.expect("warning");
         assert!(w.contains("3 byte sequences"), "{w}");
         assert!(w.contains("byte 3"), "{w}");
     }

@@ -3,7 +3,7 @@
 //! `Source::text` for HTML is the extracted article text; offsets and
 //! line/column from `Source::locate` refer to that extracted text (kept as
 //! `Origin::file_text`), not to the markup. Entities are decoded by the HTML
-//! parser. If readability finds no article, the text of <body> is used, with
+//! parser. If readability finds no article, the text of `<body>` is used, with
 //! scripts and styles removed.
 
 use dom_smoothie::{Config, Readability, TextMode};

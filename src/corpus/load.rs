@@ -102,7 +102,10 @@ pub(crate) fn build(
     if bytes.contains(&0) {
         return Err(LoadError::Binary { path });
     }
-    let (file_text, warning) = decode::decode(bytes);
+    let decode::Decoded {
+        text: file_text,
+        warning,
+    } = decode::decode(bytes);
     let bom = decode::bom_len(&file_text);
     if file_text[bom..].trim().is_empty() {
         return Err(LoadError::Empty { path });
@@ -152,7 +155,7 @@ pub(crate) fn build(
     };
     let name = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| super::display_path(Path::new(s)))
         .unwrap_or_default();
     Ok(Source {
         id,
@@ -189,13 +192,25 @@ fn clean_line(s: &str) -> String {
     b.text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The first non-empty line, trimmed, cut to `MAX_TITLE_CHARS` at a word.
-fn first_line_title(text: &str) -> String {
-    let line = text
+/// Phrases of page furniture ("Stay Updated on Developing Stories") that a
+/// pasted web article may start with; such a line is not the title.
+const BOILERPLATE: &str = include_str!("../../assets/boilerplate.txt");
+
+fn is_boilerplate(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    BOILERPLATE
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
+        .filter(|p| !p.is_empty() && !p.starts_with('#'))
+        .any(|p| lower.starts_with(p))
+}
+
+/// The first non-empty line that is not page furniture, trimmed, cut to
+/// `MAX_TITLE_CHARS` at a word.
+fn first_line_title(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.clone().next().unwrap_or("");
+    let line = lines.find(|l| !is_boilerplate(l)).unwrap_or(first);
     if line.chars().count() <= MAX_TITLE_CHARS {
         return line.to_string();
     }

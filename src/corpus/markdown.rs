@@ -10,6 +10,9 @@ use std::ops::Range;
 
 use super::sanitize::TextBuilder;
 
+/// Longest link or inline tag looked for, in bytes.
+const MAX_SPAN: usize = 2048;
+
 /// A piece of output: a kept byte range of the line, or inserted text.
 #[derive(Debug, PartialEq)]
 enum Piece {
@@ -224,11 +227,22 @@ fn inline(line: &str, range: Range<usize>, in_comment: &mut bool, out: &mut Vec<
 /// the text range and the end of the whole link.
 fn link_at(line: &str, i: usize, end: usize) -> Option<(Range<usize>, usize)> {
     let b = line.as_bytes();
+    // Links are short; a bounded search keeps "[[[[..." lines linear.
+    let mut end = end.min(i + MAX_SPAN);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut depth = 0;
     let mut close = None;
     for (j, &c) in b.iter().enumerate().take(end).skip(i) {
         match c {
-            b'[' => depth += 1,
+            b'[' => {
+                depth += 1;
+                // Link text does not nest deeply; "[[[[..." is not a link.
+                if depth > 3 {
+                    return None;
+                }
+            }
             b']' => {
                 depth -= 1;
                 if depth == 0 {
@@ -256,9 +270,14 @@ fn is_tag(s: &str) -> Option<usize> {
     if !(second.is_ascii_alphabetic() || second == '/') {
         return None;
     }
-    let end = s.find('>')?;
-    let inner = &s[1..end];
-    (!inner.contains('<') && !inner.contains('\n')).then_some(end + 1)
+    // Stop at the next '<' too: a tag never contains one.
+    let end = s
+        .bytes()
+        .take(MAX_SPAN)
+        .skip(1)
+        .position(|b| matches!(b, b'>' | b'<' | b'\n'))?
+        + 1;
+    (s.as_bytes()[end] == b'>').then_some(end + 1)
 }
 
 #[cfg(test)]

@@ -1,5 +1,11 @@
 //! Loading articles: plain text, Markdown, HTML; front matter; sanitising;
 //! segmentation into paragraphs and sentences with byte offsets.
+//!
+//! Per file: bytes -> `decode` (lossy UTF-8, warning) -> `frontmatter` ->
+//! format (`markdown` strips markup, `html` extracts the article) ->
+//! `sanitize` (controls/escapes made visible, CRLF -> '\n', with anchors back
+//! to the file) -> `paragraphs` -> `sentences` (rules and word lists in
+//! assets/abbreviations.txt and assets/sentence_starters.txt) -> `dateline`.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -39,7 +45,9 @@ pub struct Sentence {
 /// Where a byte of `Source::text` came from in the input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    /// Byte offset into the file as read (for HTML: into the extracted text).
+    /// Byte offset into the file as read: its bytes for valid UTF-8 (a BOM
+    /// included); after an invalid sequence, into the lossily decoded text
+    /// (each U+FFFD counts 3 bytes). For HTML: into the extracted text.
     pub offset: usize,
     /// 1-based line.
     pub line: usize,
@@ -53,7 +61,7 @@ pub struct Location {
 pub struct Source {
     /// "S1", "S2", ... in load order.
     pub id: String,
-    /// The path as given (seeds: "seeds/<name>").
+    /// The path as given (seeds: `seeds/<name>`).
     pub path: PathBuf,
     /// File stem, used as a short label ("000_0b2b0a246d65c953", "reuters").
     pub name: String,
@@ -74,10 +82,11 @@ pub struct Source {
     pub origin: Origin,
 }
 
-/// Anchors mapping text offsets to file offsets, plus the file's line starts.
+/// Anchors mapping text offsets to file offsets, plus the decoded file.
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
     /// (text offset, file offset) at the start of each verbatim piece, sorted.
+    /// File offsets index `file_text`.
     pub anchors: Vec<(usize, usize)>,
     /// Decoded file content (lossy), used to compute line/column.
     pub file_text: String,
@@ -93,6 +102,16 @@ impl Source {
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of the paragraph that is the dateline `published` was read
+    /// from, if any (its dates are publication dates, not claims).
+    pub fn dateline(&self) -> Option<usize> {
+        let published = self.published.as_deref()?;
+        self.paragraphs.iter().take(4).position(|p| {
+            let t = &self.text[p.clone()];
+            t.len() <= dateline::MAX_BYTES && t.contains(published)
+        })
     }
 
     /// Location in the input file of byte `offset` of `text`.
@@ -130,23 +149,36 @@ impl Origin {
     }
 }
 
-/// Why an input could not be loaded. Every variant names the file.
+/// Why an input could not be loaded. Every variant names the file (shown
+/// with control characters neutralised, see [`display_path`]).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: no such file or directory")]
+    #[error("{}: no such file or directory", display_path(.path))]
     Missing { path: PathBuf },
-    #[error("{path}: directory holds no articles (.txt, .md, .markdown, .html, .htm)")]
+    #[error(
+        "{}: directory holds no articles (.txt, .md, .markdown, .html, .htm)",
+        display_path(.path)
+    )]
     EmptyDir { path: PathBuf },
-    #[error("{path}: file is empty")]
+    #[error("{}: file is empty", display_path(.path))]
     Empty { path: PathBuf },
-    #[error("{path}: binary file (NUL bytes), not an article")]
+    #[error("{}: binary file (NUL bytes), not an article", display_path(.path))]
     Binary { path: PathBuf },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", display_path(.path))]
     Unreadable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// A path made safe to print: lossy UTF-8, control characters and escape
+/// sequences neutralised like article text (a file may be named "\x1b[2J"),
+/// line breaks shown as U+2424.
+pub fn display_path(path: &std::path::Path) -> String {
+    let mut b = sanitize::TextBuilder::new();
+    b.push_raw(0, &path.to_string_lossy());
+    b.text.replace('\n', "\u{2424}")
 }
 
 /// Load every PATH (file, or directory of articles sorted by name), in order.
@@ -157,8 +189,20 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
     load::load_paths(paths)
 }
 
+/// Load one article from memory, as if read from `path` (its extension picks
+/// the format). For callers that already hold the bytes: benches, tools,
+/// tests. `index` is 0-based and gives the id ("S1" for 0).
+pub fn load_bytes(index: usize, path: &std::path::Path, bytes: &[u8]) -> Result<Source, LoadError> {
+    load::build(
+        format!("S{}", index + 1),
+        path.to_path_buf(),
+        load::format_of(path),
+        bytes,
+    )
+}
+
 /// The three bundled seed articles (compiled into the binary).
-/// Paths are "seeds/<file name>", ids S1..S3 in file-name order.
+/// Paths are `seeds/<file name>`, ids S1..S3 in file-name order.
 pub fn load_seeds() -> Vec<Source> {
     seeds::load_seeds()
 }

@@ -18,7 +18,11 @@
 //!   "in the U.S. The talks" splits while "U.S. Secretary" and
 //!   "U. S. Geological Survey" do not. Known weakness: an acronym ending a
 //!   sentence before a name ("... the U.N. Guterres said") is not split.
-//! - a period between digits ("6.1") is never a candidate (no whitespace).
+//! - a period between digits ("6.1") is never a candidate (no whitespace);
+//!   nor is "472. 72" (a decimal broken by a space), "? 900" (a currency
+//!   sign lost as '?'), or "1." opening a paragraph (an ordered list);
+//! - a closing quote cut off by a space ("grazes. \"") joins its sentence,
+//!   and a piece without letters or digits is never a sentence of its own.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -96,6 +100,15 @@ fn is_opener(c: char) -> bool {
 /// Sentence ranges of one paragraph, trimmed.
 pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
+    // Straight double quotes before each char, for quote parity.
+    let quotes_before: Vec<usize> = chars
+        .iter()
+        .scan(0, |count, &(_, c)| {
+            let before = *count;
+            *count += usize::from(c == '"');
+            Some(before)
+        })
+        .collect();
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0;
@@ -125,7 +138,7 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
                 k += 1;
             }
             let t = (k..n).find(|&t| chars[t].1.is_whitespace()).unwrap_or(n);
-            if k < n && detached_closer(p, &chars[k..t], chars[k].0, t == n) {
+            if k < n && detached_closer(&chars[k..t], quotes_before[k] % 2 == 1, t == n) {
                 j = t;
             } else {
                 break;
@@ -150,16 +163,16 @@ pub(crate) fn split(p: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Is `token` (starting at byte `at` of `p`) a closing quote cut off from
+/// Is `token` a closing quote cut off from
 /// its sentence by a space? Curly quotes say which way they face; a straight
 /// double quote closes if it ends the paragraph (a quote running on from an
 /// earlier paragraph) or an odd number of them precede it.
-fn detached_closer(p: &str, token: &[(usize, char)], at: usize, at_end: bool) -> bool {
+fn detached_closer(token: &[(usize, char)], inside_quote: bool, at_end: bool) -> bool {
     let mut has_quote = false;
     for &(_, c) in token {
         match c {
             '"' => {
-                if !at_end && p[..at].matches('"').count().is_multiple_of(2) {
+                if !at_end && !inside_quote {
                     return false;
                 }
                 has_quote = true;
@@ -220,6 +233,15 @@ fn ends_here(p: &str, at: usize, cluster: &str, next: &str) -> bool {
     if token.is_empty() {
         return true;
     }
+    let numeral = token.len() > 1 && token[..token.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    if numeral
+        && p[..at - (token.len() - 1)]
+            .trim_start_matches(['•', '-', '*', ' '])
+            .is_empty()
+    {
+        // "1. The first step": an ordered-list number opening the paragraph.
+        return false;
+    }
     if first.is_ascii_digit() && token[..token.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
         // "Dh472. 72bn": a decimal broken by a space. News style never starts
         // a sentence with a numeral right after one ending in a number.
@@ -257,7 +279,13 @@ fn token_before(p: &str, at: usize) -> String {
     // Join spaced single letters: "U. S." / "a. m.".
     if is_single_letter(word) {
         let mut rest = before[..word_start].trim_end();
+        // Bounded, so "a. a. a. ..." stays linear.
+        let mut letters = 0;
         while let Some(prefix) = rest.strip_suffix('.') {
+            letters += 1;
+            if letters > 6 {
+                break;
+            }
             let letter_start = prefix.rfind(char::is_whitespace).map_or(0, |i| {
                 i + prefix[i..].chars().next().map_or(1, char::len_utf8)
             });
@@ -421,6 +449,35 @@ mod tests {
                 ],
             ),
             ("No final stop here", &["No final stop here"]),
+            (
+                "She grew up in Washington, D.C. He moved there at 5 p.m. on a Friday.",
+                &[
+                    "She grew up in Washington, D.C.",
+                    "He moved there at 5 p.m. on a Friday.",
+                ],
+            ),
+            (
+                "Since the Sept. 11 attacks, Rev. Ana Lutz has led St. Mark's. It grew.",
+                &[
+                    "Since the Sept. 11 attacks, Rev. Ana Lutz has led St. Mark's.",
+                    "It grew.",
+                ],
+            ),
+            (
+                "Shares of Vorn Corp. fell 4%. But Vorn Corp. Chairman Eli Stahl was calm.",
+                &[
+                    "Shares of Vorn Corp. fell 4%.",
+                    "But Vorn Corp. Chairman Eli Stahl was calm.",
+                ],
+            ),
+            (
+                "2. The second demand is a pay rise. It was rejected.",
+                &["2. The second demand is a pay rise.", "It was rejected."],
+            ),
+            (
+                "The toll rose to 14. Rescuers kept digging.",
+                &["The toll rose to 14.", "Rescuers kept digging."],
+            ),
             (
                 "\"Most cuts are minor. Nobody is in danger. \"",
                 &["\"Most cuts are minor.", "Nobody is in danger. \""],

@@ -84,8 +84,9 @@ fn seeds_load_with_titles_and_sentences() {
     names.dedup();
     assert_eq!(names.len(), 3);
     assert_eq!(
-        seeds[2].title, "Stay Updated on Developing Stories",
-        "first non-empty line is the title"
+        seeds[2].title,
+        "A US citizen wants to overthrow a US-backed government in Libya. Here's why",
+        "the headline, not the page furniture above it, is the title"
     );
     // The second seed is one paragraph per line with no blank lines.
     assert!(seeds[1].paragraphs.len() >= 2);
@@ -190,6 +191,19 @@ fn symlink_loop_is_unreadable() {
     assert!(err.to_string().contains("loop.txt"));
 }
 
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "\u{1b}[2Jevil\nname.txt", b"Text here.");
+    let s = load_paths(std::slice::from_ref(&p)).unwrap().remove(0);
+    assert_eq!(s.name, "␛[2Jevil␤name");
+    let missing = dir.path().join("gone\u{7}.txt");
+    let err = load_paths(&[missing]).unwrap_err().to_string();
+    assert!(err.contains("gone␇.txt"), "{err}");
+    assert!(!err.chars().any(char::is_control), "{err:?}");
+}
+
 #[test]
 fn front_matter_only_is_empty() {
     let dir = tempfile::tempdir().unwrap();
@@ -220,6 +234,7 @@ fn dateline_fills_published() {
         b"---\noutlet: wire\n---\nTrain derails near border\nUpdated 11/2/2021 8:15 PM\nA freight train derailed on Tuesday, officials said.\n",
     );
     assert_eq!(s.published.as_deref(), Some("11/2/2021 8:15 PM"));
+    assert_eq!(s.dateline(), Some(1));
     let s = load_one(
         dir.path(),
         "fm.txt",
@@ -230,6 +245,7 @@ fn dateline_fills_published() {
         Some("2021-11-03"),
         "front matter wins"
     );
+    assert_eq!(s.dateline(), None);
 }
 
 #[test]
@@ -283,6 +299,9 @@ fn invalid_utf8_replaced_with_warning() {
     assert_eq!(s.text, "The caf\u{fffd} was closed. Nobody came.");
     assert_eq!(s.warnings.len(), 1);
     assert!(s.warnings[0].contains("UTF-8"), "{}", s.warnings[0]);
+    // The replaced byte counts as one column.
+    let loc = s.locate(s.text.find("Nobody").unwrap());
+    assert_eq!((loc.line, loc.column), (1, 22));
 }
 
 #[test]
@@ -340,6 +359,20 @@ fn front_matter_without_title_uses_first_line() {
     assert_eq!(s.paragraphs.len(), 3);
     let loc = s.locate(s.text.find("Twelve").unwrap());
     assert_eq!((loc.line, loc.column), (6, 1));
+}
+
+#[test]
+fn page_furniture_line_is_not_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "web.txt",
+        b"Subscribe to our newsletter\n\nFerry sinks off the coast\n\nA ferry sank on Friday.\n",
+    );
+    assert_eq!(s.title, "Ferry sinks off the coast");
+    // A file made only of furniture still gets a title rather than nothing.
+    let s = load_one(dir.path(), "only.txt", b"Sign up for alerts\n");
+    assert_eq!(s.title, "Sign up for alerts");
 }
 
 #[test]
@@ -450,6 +483,24 @@ fn html_file_title_and_text() {
 }
 
 #[test]
+fn html_entities_cannot_smuggle_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = load_one(
+        dir.path(),
+        "trap.htm",
+        b"<html><head><title>Bad&#7; title&#27;]0;x</title></head><body><p>Clear &#27;[2J screen and &#x202E;reverse&#x202C; text.</p></body></html>",
+    );
+    assert!(!s.title.chars().any(char::is_control), "{:?}", s.title);
+    assert!(
+        !s.text.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        s.text
+    );
+    assert!(s.text.contains("␛[2J"), "{:?}", s.text);
+    assert!(!s.text.contains('\u{202e}'));
+}
+
+#[test]
 fn hard_wrapped_file_joins_lines_into_paragraphs() {
     let dir = tempfile::tempdir().unwrap();
     let s = load_one(
@@ -528,6 +579,15 @@ mod properties {
                         prop_assert!(loc.line >= 1 && loc.column >= 1);
                     }
                 }
+                // Letters and digits are always copied verbatim, so each maps
+                // back to the same character in the file (HTML: extracted text).
+                for (i, c) in s.text.char_indices().filter(|(_, c)| c.is_ascii_alphanumeric()) {
+                    let loc = s.locate(i);
+                    prop_assert_eq!(s.origin.file_text[loc.offset..].chars().next(), Some(c));
+                    let line = s.origin.file_text.split('\n').nth(loc.line - 1).unwrap();
+                    let line = line.trim_start_matches('\u{feff}');
+                    prop_assert_eq!(line.chars().nth(loc.column - 1), Some(c));
+                }
             }
         }
 
@@ -538,4 +598,28 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn hostile_inputs_load_in_linear_time() {
+    // Each pattern would take minutes with a quadratic scan.
+    let n = 60_000;
+    let inputs = [
+        (Format::Text, "a. ".repeat(n)),
+        (Format::Text, "U.S. ".repeat(n)),
+        (Format::Text, "x.\" ".repeat(n)),
+        (Format::Text, "a. ".to_string() + &"\" ".repeat(n)),
+        (Format::Markdown, "[".repeat(3 * n)),
+        (Format::Markdown, "[a](".repeat(n)),
+        (Format::Markdown, "<a".repeat(n)),
+        (Format::Markdown, "*_`a".repeat(n)),
+        (Format::Text, "word ".repeat(n) + &"\n".repeat(n)),
+    ];
+    let started = std::time::Instant::now();
+    for (format, text) in inputs {
+        let s = load::build("S1".into(), "x".into(), format, text.as_bytes()).unwrap();
+        check_invariants(&s);
+    }
+    let took = started.elapsed();
+    assert!(took.as_secs() < 20, "took {took:?}");
 }

@@ -1,0 +1,59 @@
+//! Small hand-made sources for tests (of the TUI and anyone else): one
+//! paragraph per blank-line block, one sentence per paragraph.
+
+use std::path::PathBuf;
+
+use crate::analysis::Analysis;
+use crate::corpus::{Format, Origin, Sentence, Source};
+
+/// A source with `text`, segmented naively.
+pub fn source(id: &str, title: &str, text: &str) -> Source {
+    let mut paragraphs = Vec::new();
+    let mut offset = 0;
+    for block in text.split("\n\n") {
+        let lead = block.len() - block.trim_start().len();
+        let trimmed = block.trim();
+        if !trimmed.is_empty() {
+            paragraphs.push(offset + lead..offset + lead + trimmed.len());
+        }
+        offset += block.len() + 2;
+    }
+    let sentences = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Sentence {
+            span: p.clone(),
+            paragraph: i,
+        })
+        .collect();
+    let name = format!("fixture_{}", id.to_lowercase());
+    Source {
+        id: id.to_string(),
+        path: PathBuf::from(format!("{name}.txt")),
+        name,
+        format: Format::Text,
+        title: title.to_string(),
+        outlet: None,
+        published: None,
+        url: None,
+        text: text.to_string(),
+        paragraphs,
+        sentences,
+        words: text.split_whitespace().count(),
+        warnings: Vec::new(),
+        origin: Origin {
+            anchors: vec![(0, 0)],
+            file_text: text.to_string(),
+        },
+    }
+}
+
+/// An analysis of the given sources with no claims or findings.
+pub fn analysis(sources: Vec<Source>) -> Analysis {
+    Analysis {
+        sources,
+        claims: Vec::new(),
+        findings: Vec::new(),
+        shared_copy: Vec::new(),
+    }
+}
