@@ -313,6 +313,8 @@ pub struct Context {
     pub main_person: Option<String>,
     /// Background scope carried over from the previous sentence.
     pub carry_scope: Option<String>,
+    /// Names the source uses as places somewhere ("in Banda Aceh"): never people.
+    pub places: std::collections::HashSet<String>,
     /// Words the source writes in lower case (to tell sentence openers from names).
     pub lower_words: std::collections::HashSet<String>,
 }
@@ -338,6 +340,9 @@ impl Context {
 
     /// Whether a one-word name is the last name of a person named in the source.
     pub fn is_person(&self, surface: &str) -> bool {
+        if self.places.contains(surface) {
+            return false;
+        }
         let last = names::last_key(surface);
         self.people.iter().any(|p| names::last_key(p) == last)
     }
@@ -472,12 +477,19 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>, Vec<Parsed>) 
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     let mut years = Vec::new();
     let mut parsed = Vec::with_capacity(src.sentences.len());
+    let mut titled = std::collections::HashSet::new();
     for s in &src.sentences {
         let text = &src.text[s.span.clone()];
         let toks = tokens::tokenize(text);
         let nums = numbers::find_numbers(&toks);
         let mentions = names::find_names(text, &toks);
         for m in &mentions {
+            if m.kind == names::NameKind::Place {
+                ctx.places.insert(m.surface.clone());
+            }
+            if m.titled {
+                titled.insert(names::last_key(&m.surface));
+            }
             if m.kind == names::NameKind::Person && !ctx.people.contains(&m.surface) {
                 ctx.people.push(m.surface.clone());
             }
@@ -497,6 +509,11 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>, Vec<Parsed>) 
             mentions,
         });
     }
+    // A name used with a person's title anywhere ("General Haftar") stays a
+    // person even where it looks like a place ("in Haftar's ...").
+    ctx.places.retain(|p| !titled.contains(&names::last_key(p)));
+    let places = &ctx.places;
+    ctx.people.retain(|p| !places.contains(p));
     ctx.event_year = ctx
         .published
         .and_then(|p| p.y)
@@ -558,7 +575,7 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
         }
         // Remember the last person named, for pronouns in later sentences.
         if let Some(m) = p.mentions.iter().rev().find(|m| {
-            m.kind == names::NameKind::Person
+            (m.kind == names::NameKind::Person && !ctx.places.contains(&m.surface))
                 || (m.kind == names::NameKind::Other && ctx.is_person(&m.surface))
         }) {
             ctx.prev_person = Some(ctx.fullest(&m.surface));

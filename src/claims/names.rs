@@ -240,6 +240,8 @@ fn push_mention(
                     | "toward"
                     | "into"
             );
+        // "in Haftar's ..." is not a place.
+        let locative = locative && toks.get(e).is_none_or(|t| t.lower != "'s");
         let place_after = toks
             .get(e)
             .is_some_and(|t| !t.cap && lex.scope_place_words.contains(&t.lower));

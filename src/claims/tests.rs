@@ -881,6 +881,7 @@ fn listing_shows_location_value_and_span() {
 fn speakers_asides_initials_and_non_persons() {
     let raw = "Omar Diaz, a police spokesman, said the road was shut.\n\
         Sheriff Dana K. Ruiz said two deputies were hurt.\n\
+        Mayor Ilse Brandt condemned the attack, saying the city would not bow.\n\
         Later, Ruiz said the suspect had fled.\n\
         The ministry said it would investigate.";
     let (src, claims) = source_claims(raw);
@@ -893,6 +894,7 @@ fn speakers_asides_initials_and_non_persons() {
         vec![
             ("Omar Diaz".to_string(), "Omar Diaz".to_string()),
             ("Dana K. Ruiz said".to_string(), "Dana Ruiz".to_string()),
+            ("Ilse Brandt".to_string(), "Ilse Brandt".to_string()),
             ("Ruiz said".to_string(), "Dana Ruiz".to_string()),
         ]
     );
