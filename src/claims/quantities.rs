@@ -246,6 +246,30 @@ fn magnitude(q: &Q, n: &NumPhrase) -> Option<Found> {
     if q.w(k) == "magnitude" {
         return Some(q.found(n, Topic::Magnitude, n.start, k + 1, n.value, None, None));
     }
+    // "a 7.5 quake", "which measured 7.5" (in a sentence about a quake)
+    let quake_word = |w: &str| {
+        matches!(
+            w,
+            "quake" | "earthquake" | "tremor" | "temblor" | "aftershock"
+        )
+    };
+    if n.value.fract() != 0.0 && !n.words {
+        if quake_word(q.w(n.end)) {
+            return Some(q.found(n, Topic::Magnitude, n.start, n.end, n.value, None, None));
+        }
+        let measured = b > 0
+            && matches!(
+                q.w(b - 1),
+                "measured" | "measuring" | "registered" | "registering"
+            );
+        if measured
+            && q.toks
+                .iter()
+                .any(|t| quake_word(&t.lower) || t.lower == "earthquakes")
+        {
+            return Some(q.found(n, Topic::Magnitude, b - 1, n.end, n.value, None, None));
+        }
+    }
     if q.w(n.end) == "on" && q.w(n.end + 1) == "the" && q.w(n.end + 2) == "richter" {
         let e = if q.w(n.end + 3) == "scale" {
             n.end + 4

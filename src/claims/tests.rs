@@ -341,6 +341,14 @@ fn other_quantities_table() {
             6.4,
             None,
         ),
+        ("A 5.9 quake shook the valley.", Magnitude, "5.9", 5.9, None),
+        (
+            "The quake, which measured 6.8, hit at noon.",
+            Magnitude,
+            "measured 6.8",
+            6.8,
+            None,
+        ),
         (
             "The bailout is worth $1.5 billion.",
             Money,
