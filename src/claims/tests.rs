@@ -342,6 +342,7 @@ fn other_quantities_table() {
             None,
         ),
         ("A 5.9 quake shook the valley.", Magnitude, "5.9", 5.9, None),
+        ("He ran the 400m race.", Distance, "400m", 0.4, Some("km")),
         (
             "The quake, which measured 6.8, hit at noon.",
             Magnitude,
