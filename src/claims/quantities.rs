@@ -191,13 +191,13 @@ fn age(q: &Q, n: &NumPhrase, mentions: &[Mention], ctx: &Context) -> Option<Foun
         f.subject = mention_ending(p)
             .map(|m| person_subject(m, ctx))
             .or_else(|| {
-                // "two men, ages 47 and 48" -> "men"
+                // "two men, ages 47 and 48" -> "man": each age is one person's.
                 q.toks
                     .get(p.wrapping_sub(1))
                     .filter(|t| {
                         t.kind == Kind::Word && !t.cap && lex.people_nouns.contains(&t.lower)
                     })
-                    .map(|t| t.lower.clone())
+                    .map(|t| singular(&t.lower))
             });
         return Some(f);
     }
@@ -540,5 +540,16 @@ fn absorb_conversion(q: &Q, f: &mut Found, nums: &[NumPhrase], used: &mut [bool]
             }
             return;
         }
+    }
+}
+
+/// "men" -> "man", "workers" -> "worker": the subject of one person's age.
+fn singular(w: &str) -> String {
+    match w {
+        "men" => "man".into(),
+        "women" => "woman".into(),
+        "children" => "child".into(),
+        "people" => "person".into(),
+        _ => w.strip_suffix('s').unwrap_or(w).into(),
     }
 }

@@ -274,6 +274,25 @@ fn ages_table() {
         assert_eq!(got[0].value.as_f64(), Some(*v));
         assert_eq!(got[0].subject.as_deref(), *subject, "{text}");
     }
+    let two: Vec<(String, f64, Option<String>)> =
+        extract_sentence("Two guards, ages 51 and 60, were hurt.", &c)
+            .into_iter()
+            .filter(|f| f.topic == Topic::Age)
+            .map(|f| {
+                (
+                    "Two guards, ages 51 and 60, were hurt."[f.span.clone()].to_string(),
+                    f.value.as_f64().unwrap(),
+                    f.subject,
+                )
+            })
+            .collect();
+    assert_eq!(
+        two,
+        vec![
+            ("ages 51".to_string(), 51.0, Some("guard".to_string())),
+            ("60".to_string(), 60.0, Some("guard".to_string()))
+        ]
+    );
     // Not ages: a place then a figure, a count.
     for text in [
         "Ships left Lisbon, 12, 13 and 14 days ago.",
