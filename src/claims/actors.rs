@@ -34,7 +34,7 @@ fn text_claim(
 /// with a person named elsewhere in the source).
 fn is_person(m: &Mention, ctx: &Context) -> bool {
     match m.kind {
-        NameKind::Person => true,
+        NameKind::Person => !ctx.places.contains(&m.surface),
         NameKind::Other => ctx.is_person(&m.surface),
         _ => false,
     }
@@ -88,6 +88,16 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
                     push(&mut out, i, m.end, ctx.fullest(&m.surface));
                 }
             }
+        }
+        // "X condemned the attack, saying ...": the clause's subject speaks.
+        if toks[i].lower == "saying" && i > 0 && w(toks, i - 1) == "," {
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.end < i && is_person(m, ctx) && !quoted[m.start])
+            {
+                push(&mut out, m.start, m.end, ctx.fullest(&m.surface));
+            }
+            continue;
         }
         if !lex.speech_verbs.contains(&toks[i].lower) || toks[i].kind != Kind::Word {
             continue;
@@ -490,7 +500,9 @@ pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
             !ordinary || ctx.is_person(&m.surface)
         })
         .map(|m| {
-            let kind = if m.kind == NameKind::Other && ctx.is_person(&m.surface) {
+            let kind = if ctx.places.contains(&m.surface) {
+                NameKind::Place
+            } else if m.kind == NameKind::Other && ctx.is_person(&m.surface) {
                 NameKind::Person
             } else {
                 m.kind
@@ -502,7 +514,9 @@ pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
                 Some(name_key(&m.surface)),
             );
             f.unit = Some(kind.as_str().to_string());
-            f.original = m.canonical.clone();
+            // Places and organisations: the gazetteer's canonical name; people:
+            // the title written before the name, if any ("Field Marshal").
+            f.original = m.canonical.clone().or_else(|| m.title.clone());
             f
         })
         .collect()

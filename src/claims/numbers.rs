@@ -80,8 +80,18 @@ pub(crate) fn parse_core(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize
                     return None; // ordinal or decade
                 }
                 let money_before = i > 0 && lex.money.contains_key(&toks[i - 1].lower);
+                // "1.5m people", "20k homes": a count noun after means million/thousand,
+                // otherwise "100m" is metres.
+                let counted_after = toks.get(j + 1).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && (lex.people_nouns.contains(&t.lower)
+                            || lex.money.contains_key(&t.lower)
+                            || (t.lower.len() > 3
+                                && t.lower.ends_with('s')
+                                && !lex.distance.contains_key(&t.lower)))
+                });
                 let scale = match n.lower.as_str() {
-                    "m" | "k" if !money_before => None,
+                    "m" | "k" if !money_before && !counted_after => None,
                     w => lex.scales.get(w).copied().filter(|_| w != "hundred"),
                 };
                 if let Some(s) = scale {
@@ -505,6 +515,7 @@ mod tests {
             ),
             ("two or three boats", "two or three", 2.0, Some(3.0), Exact),
             ("a debt of 110bn euros", "110bn", 110e9, None, Exact),
+            ("some 1.5m people fled", "some 1.5m", 1.5e6, None, About),
             ("several ships", "several", 3.0, None, Vague),
             ("a handful of ships", "a handful", 3.0, None, Vague),
         ];

@@ -191,13 +191,13 @@ fn age(q: &Q, n: &NumPhrase, mentions: &[Mention], ctx: &Context) -> Option<Foun
         f.subject = mention_ending(p)
             .map(|m| person_subject(m, ctx))
             .or_else(|| {
-                // "two men, ages 47 and 48" -> "men"
+                // "two men, ages 47 and 48" -> "man": each age is one person's.
                 q.toks
                     .get(p.wrapping_sub(1))
                     .filter(|t| {
                         t.kind == Kind::Word && !t.cap && lex.people_nouns.contains(&t.lower)
                     })
-                    .map(|t| t.lower.clone())
+                    .map(|t| singular(&t.lower))
             });
         return Some(f);
     }
@@ -245,6 +245,30 @@ fn magnitude(q: &Q, n: &NumPhrase) -> Option<Found> {
     }
     if q.w(k) == "magnitude" {
         return Some(q.found(n, Topic::Magnitude, n.start, k + 1, n.value, None, None));
+    }
+    // "a 7.5 quake", "which measured 7.5" (in a sentence about a quake)
+    let quake_word = |w: &str| {
+        matches!(
+            w,
+            "quake" | "earthquake" | "tremor" | "temblor" | "aftershock"
+        )
+    };
+    if n.value.fract() != 0.0 && !n.words {
+        if quake_word(q.w(n.end)) {
+            return Some(q.found(n, Topic::Magnitude, n.start, n.end, n.value, None, None));
+        }
+        let measured = b > 0
+            && matches!(
+                q.w(b - 1),
+                "measured" | "measuring" | "registered" | "registering"
+            );
+        if measured
+            && q.toks
+                .iter()
+                .any(|t| quake_word(&t.lower) || t.lower == "earthquakes")
+        {
+            return Some(q.found(n, Topic::Magnitude, b - 1, n.end, n.value, None, None));
+        }
     }
     if q.w(n.end) == "on" && q.w(n.end + 1) == "the" && q.w(n.end + 2) == "richter" {
         let e = if q.w(n.end + 3) == "scale" {
@@ -516,5 +540,16 @@ fn absorb_conversion(q: &Q, f: &mut Found, nums: &[NumPhrase], used: &mut [bool]
             }
             return;
         }
+    }
+}
+
+/// "men" -> "man", "workers" -> "worker": the subject of one person's age.
+fn singular(w: &str) -> String {
+    match w {
+        "men" => "man".into(),
+        "women" => "woman".into(),
+        "children" => "child".into(),
+        "people" => "person".into(),
+        _ => w.strip_suffix('s').unwrap_or(w).into(),
     }
 }
