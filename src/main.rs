@@ -12,6 +12,7 @@ use crosscheck::compare::Verdict;
 use crosscheck::corpus::{self, LoadError};
 use crosscheck::report::{self, ExportFormat, Filter, Reviews};
 use crosscheck::review::ReviewStore;
+use crosscheck::tui::keymap::KeyMapError;
 use crosscheck::{Analysis, analyze};
 
 const EXIT_HELP: &str = "\
@@ -107,7 +108,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let usage = err.downcast_ref::<UsageError>().is_some();
+            // A bad user key map is bad input too: the message names the file.
+            let usage = err.downcast_ref::<UsageError>().is_some()
+                || err.downcast_ref::<KeyMapError>().is_some();
             eprintln!("crosscheck: {err:#}");
             ExitCode::from(if usage { 2 } else { 1 })
         }

@@ -34,7 +34,7 @@ fn text_claim(
 /// with a person named elsewhere in the source).
 fn is_person(m: &Mention, ctx: &Context) -> bool {
     match m.kind {
-        NameKind::Person => true,
+        NameKind::Person => !ctx.places.contains(&m.surface),
         NameKind::Other => ctx.is_person(&m.surface),
         _ => false,
     }
@@ -48,12 +48,13 @@ fn aside_start(toks: &[Tok], comma: usize) -> Option<usize> {
 
 pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
     let lex = &*LEX;
+    let quoted = quote_states(toks);
     let mut out: Vec<Found> = Vec::new();
     let ending = |e: usize| mentions.iter().find(|m| m.end == e);
     let person_before = |i: usize| -> Option<String> {
         mentions
             .iter()
-            .rfind(|m| m.end <= i && is_person(m, ctx) && !in_quotes(toks, m.start))
+            .rfind(|m| m.end <= i && is_person(m, ctx) && !quoted[m.start])
             .map(|m| ctx.fullest(&m.surface))
             .or_else(|| ctx.prev_person.clone())
     };
@@ -68,11 +69,11 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
         }
     };
     for i in 0..toks.len() {
-        if in_quotes(toks, i) {
+        if quoted[i] {
             continue;
         }
         // "according to X"
-        for p in &lex.speech_before {
+        for p in lex.speech_before.iter().filter(|p| p[0] == toks[i].lower) {
             if let Some(e) = match_phrase(toks, i, p) {
                 let cand = mentions
                     .iter()
@@ -87,6 +88,16 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
                     push(&mut out, i, m.end, ctx.fullest(&m.surface));
                 }
             }
+        }
+        // "X condemned the attack, saying ...": the clause's subject speaks.
+        if toks[i].lower == "saying" && i > 0 && w(toks, i - 1) == "," {
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.end < i && is_person(m, ctx) && !quoted[m.start])
+            {
+                push(&mut out, m.start, m.end, ctx.fullest(&m.surface));
+            }
+            continue;
         }
         if !lex.speech_verbs.contains(&toks[i].lower) || toks[i].kind != Kind::Word {
             continue;
@@ -174,17 +185,31 @@ fn is_quote(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "\"" | "“" | "”")
 }
 
-/// Whether token `i` sits inside a quotation. Works on sentences cut out of a
-/// longer quoted passage: a closing mark after `i` with no mark before means
-/// the sentence started inside the quote.
-fn in_quotes(toks: &[Tok], i: usize) -> bool {
-    if let Some(k) = (0..i).rev().find(|&k| is_quote(&toks[k])) {
-        return opens(toks, k);
+/// For each token, whether it sits inside a quotation. Works on sentences cut
+/// out of a longer quoted passage: a closing mark after a token with no mark
+/// before it means the sentence started inside the quote.
+fn quote_states(toks: &[Tok]) -> Vec<bool> {
+    let n = toks.len();
+    let mut next_quote = vec![None; n + 1];
+    for k in (0..n).rev() {
+        next_quote[k] = if is_quote(&toks[k]) {
+            Some(k)
+        } else {
+            next_quote[k + 1]
+        };
     }
-    if let Some(k) = (i + 1..toks.len()).find(|&k| is_quote(&toks[k])) {
-        return !opens(toks, k);
+    let mut last: Option<usize> = None;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        out.push(match last {
+            Some(k) => opens(toks, k),
+            None => next_quote[i + 1].is_some_and(|k| !opens(toks, k)),
+        });
+        if is_quote(&toks[i]) {
+            last = Some(i);
+        }
     }
-    false
+    out
 }
 
 /// Actors listed from token `s` on ("France, the United Arab Emirates and Egypt").
@@ -316,7 +341,8 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
         }
         // Cue then backers: "backed by A", "the support of A and B", "his backers—A, B".
         let mut matched = false;
-        for p in &lex.backer_after {
+        let cue_word = &toks[i].lower;
+        for p in lex.backer_after.iter().filter(|p| p[0] == *cue_word) {
             let Some(e) = match_phrase(toks, i, p) else {
                 continue;
             };
@@ -374,7 +400,7 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
             continue;
         }
         // Backer then cue: "Moscow has courted X", "Egypt has been sympathetic".
-        for p in &lex.backer_before {
+        for p in lex.backer_before.iter().filter(|p| p[0] == *cue_word) {
             let Some(e) = match_phrase(toks, i, p) else {
                 continue;
             };
@@ -443,12 +469,40 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
 
 /// Name claims: value = surface form (titles stripped), subject = normalised key,
 /// unit = "person" / "org" / "place" / "name".
-pub fn names(mentions: &[Mention], ctx: &Context) -> Vec<Found> {
+pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
+    let lex = &*LEX;
+    // The first word of the sentence (after opening quotes and brackets).
+    let first = toks
+        .iter()
+        .position(|t| t.kind == Kind::Word || t.kind == Kind::Num);
     mentions
         .iter()
         .filter(|m| m.surface.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .filter(|m| {
+            // A capitalised sentence opener is a name only if it is not an
+            // ordinary word: not written in lower case elsewhere in the source,
+            // not a contraction, not an inflected form, not a known word.
+            if Some(m.start) != first || m.end - m.start != 1 || m.canonical.is_some() {
+                return true;
+            }
+            let w = toks[m.start].lower.as_str();
+            let ordinary = ctx.lower_words.contains(w)
+                || w.contains('\'')
+                || w.ends_with("ed")
+                || w.ends_with("ing")
+                || w.ends_with("ly")
+                || lex.is_number_word(w)
+                || lex.vague.iter().any(|(p, _)| p[0] == w)
+                || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+                || lex.people_nouns.contains(w)
+                || lex.event_nouns.contains(w)
+                || lex.aux.contains(w);
+            !ordinary || ctx.is_person(&m.surface)
+        })
         .map(|m| {
-            let kind = if m.kind == NameKind::Other && ctx.is_person(&m.surface) {
+            let kind = if ctx.places.contains(&m.surface) {
+                NameKind::Place
+            } else if m.kind == NameKind::Other && ctx.is_person(&m.surface) {
                 NameKind::Person
             } else {
                 m.kind
@@ -460,7 +514,9 @@ pub fn names(mentions: &[Mention], ctx: &Context) -> Vec<Found> {
                 Some(name_key(&m.surface)),
             );
             f.unit = Some(kind.as_str().to_string());
-            f.original = m.canonical.clone();
+            // Places and organisations: the gazetteer's canonical name; people:
+            // the title written before the name, if any ("Field Marshal").
+            f.original = m.canonical.clone().or_else(|| m.title.clone());
             f
         })
         .collect()

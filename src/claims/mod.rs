@@ -313,6 +313,10 @@ pub struct Context {
     pub main_person: Option<String>,
     /// Background scope carried over from the previous sentence.
     pub carry_scope: Option<String>,
+    /// Names the source uses as places somewhere ("in Banda Aceh"): never people.
+    pub places: std::collections::HashSet<String>,
+    /// Words the source writes in lower case (to tell sentence openers from names).
+    pub lower_words: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -336,6 +340,9 @@ impl Context {
 
     /// Whether a one-word name is the last name of a person named in the source.
     pub fn is_person(&self, surface: &str) -> bool {
+        if self.places.contains(surface) {
+            return false;
+        }
         let last = names::last_key(surface);
         self.people.iter().any(|p| names::last_key(p) == last)
     }
@@ -367,13 +374,30 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
     let toks = tokens::tokenize(text);
     let nums = numbers::find_numbers(&toks);
     let mentions = names::find_names(text, &toks);
+    extract_parsed(text, &toks, &nums, &mentions, ctx)
+}
+
+/// A sentence tokenized once, with its figures and name mentions.
+struct Parsed {
+    toks: Vec<tokens::Tok>,
+    nums: Vec<numbers::NumPhrase>,
+    mentions: Vec<names::Mention>,
+}
+
+fn extract_parsed(
+    text: &str,
+    toks: &[tokens::Tok],
+    nums: &[numbers::NumPhrase],
+    mentions: &[names::Mention],
+    ctx: &Context,
+) -> (Vec<Found>, Option<String>) {
     let mut used = vec![false; nums.len()];
-    let mut out = people::extract(text, &toks, &nums, &mut used);
-    out.extend(time::extract(text, &toks, &nums, &mut used, ctx));
+    let mut out = people::extract(text, toks, nums, &mut used);
+    out.extend(time::extract(text, toks, nums, &mut used, ctx));
     out.extend(quantities::extract(
-        text, &toks, &nums, &mut used, &mentions, ctx,
+        text, toks, nums, &mut used, mentions, ctx,
     ));
-    quantities::money_bound_fix(&mut out, text, &toks);
+    quantities::money_bound_fix(&mut out, text, toks);
     let anchored = out
         .iter()
         .any(|f| matches!(f.topic, Topic::Date | Topic::Year));
@@ -388,19 +412,19 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
             })
         })
     });
-    let scope = scope::sentence_scope(text, &toks, &nums, ctx)
-        .or(dated)
-        .or_else(|| {
-            // Background continues until the text gives a new time anchor.
-            ctx.carry_scope
-                .as_ref()
-                .filter(|_| !anchored)
-                .map(|label| scope::Scope {
-                    label: label.clone(),
-                    from: 0,
-                    background: true,
-                })
-        });
+    let own = scope::sentence_scope(text, toks, nums, ctx).or(dated);
+    let carried = own.is_none();
+    let scope = own.or_else(|| {
+        // Background continues until the text gives a new time anchor.
+        ctx.carry_scope
+            .as_ref()
+            .filter(|_| !anchored)
+            .map(|label| scope::Scope {
+                label: label.clone(),
+                from: 0,
+                background: true,
+            })
+    });
     let mut carry = None;
     if let Some(sc) = &scope {
         for f in out.iter_mut() {
@@ -408,28 +432,39 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
                 let mut label = sc.label.clone();
                 if sc.background
                     && let Some(end) = toks.iter().position(|t| t.end == f.span.end)
-                    && let Some(area) = scope::sub_area_after(&toks, end + 1)
+                    && let Some(area) = scope::sub_area_after(toks, end + 1)
                 {
-                    label = format!("{label}, {area}");
+                    // "province of tsunami": no year, so that it stays apart
+                    // from the event's total ("tsunami 2004").
+                    let words: Vec<&str> = label
+                        .split_whitespace()
+                        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                        .collect();
+                    label = if words.is_empty() {
+                        area
+                    } else {
+                        format!("{area} of {}", words.join(" "))
+                    };
                 }
                 f.scope = Some(label);
             }
         }
-        if sc.background {
+        // One sentence of carry-over: a carried scope is not passed on again.
+        if sc.background && !carried {
             carry = Some(sc.label.clone());
         }
     }
-    out.extend(actors::speakers(&toks, &mentions, ctx));
-    out.extend(actors::backers(&toks, &mentions, ctx));
-    if !names::is_headline(&toks) {
-        out.extend(actors::names(&mentions, ctx));
+    out.extend(actors::speakers(toks, mentions, ctx));
+    out.extend(actors::backers(toks, mentions, ctx));
+    if !names::is_headline(toks) {
+        out.extend(actors::names(toks, mentions, ctx));
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     (out, carry)
 }
 
 /// Build the source-level context: names of people, main person, dates.
-fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
+fn source_context(src: &Source) -> (Context, Option<Range<usize>>, Vec<Parsed>) {
     let mut ctx = Context::default();
     let mut dateline = None;
     if let Some((d, r)) = time::find_dateline(&src.text) {
@@ -441,10 +476,20 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
     }
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     let mut years = Vec::new();
+    let mut parsed = Vec::with_capacity(src.sentences.len());
+    let mut titled = std::collections::HashSet::new();
     for s in &src.sentences {
         let text = &src.text[s.span.clone()];
         let toks = tokens::tokenize(text);
-        for m in names::find_names(text, &toks) {
+        let nums = numbers::find_numbers(&toks);
+        let mentions = names::find_names(text, &toks);
+        for m in &mentions {
+            if m.kind == names::NameKind::Place {
+                ctx.places.insert(m.surface.clone());
+            }
+            if m.titled {
+                titled.insert(names::last_key(&m.surface));
+            }
             if m.kind == names::NameKind::Person && !ctx.people.contains(&m.surface) {
                 ctx.people.push(m.surface.clone());
             }
@@ -452,13 +497,23 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
                 *counts.entry(names::last_key(&m.surface)).or_default() += 1;
             }
         }
-        years.extend(
-            numbers::find_numbers(&toks)
-                .into_iter()
-                .filter(|n| n.year)
-                .map(|n| n.value as i32),
+        ctx.lower_words.extend(
+            toks.iter()
+                .filter(|t| t.kind == tokens::Kind::Word && !t.cap)
+                .map(|t| t.lower.clone()),
         );
+        years.extend(nums.iter().filter(|n| n.year).map(|n| n.value as i32));
+        parsed.push(Parsed {
+            toks,
+            nums,
+            mentions,
+        });
     }
+    // A name used with a person's title anywhere ("General Haftar") stays a
+    // person even where it looks like a place ("in Haftar's ...").
+    ctx.places.retain(|p| !titled.contains(&names::last_key(p)));
+    let places = &ctx.places;
+    ctx.people.retain(|p| !places.contains(p));
     ctx.event_year = ctx
         .published
         .and_then(|p| p.y)
@@ -474,7 +529,7 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>) {
         })
         .cloned();
     ctx.main_person = main.map(|m| ctx.fullest(&m));
-    (ctx, dateline)
+    (ctx, dateline, parsed)
 }
 
 /// Extract the claims of every source. Claims are ordered by source, then span.
@@ -488,12 +543,12 @@ pub fn extract_all(sources: &[Source]) -> Vec<Claim> {
 
 /// Extract the claims of one source (index `source` in the analysis).
 pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
-    let (mut ctx, dateline) = source_context(src);
+    let (mut ctx, dateline, parsed) = source_context(src);
     let mut out = Vec::new();
-    for (si, s) in src.sentences.iter().enumerate() {
+    for ((si, s), p) in src.sentences.iter().enumerate().zip(&parsed) {
         let base = s.span.start;
         let text = &src.text[s.span.clone()];
-        let (found, carry) = extract_sentence_scoped(text, &ctx);
+        let (found, carry) = extract_parsed(text, &p.toks, &p.nums, &p.mentions, &ctx);
         ctx.carry_scope = carry;
         for f in found {
             let span = f.span.start + base..f.span.end + base;
@@ -501,7 +556,6 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
             if dateline
                 .as_ref()
                 .is_some_and(|d| d.start <= span.start && span.end <= d.end)
-                && matches!(f.topic, Topic::Date | Topic::Year)
             {
                 continue;
             }
@@ -520,9 +574,8 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
             });
         }
         // Remember the last person named, for pronouns in later sentences.
-        let toks = tokens::tokenize(text);
-        if let Some(m) = names::find_names(text, &toks).iter().rev().find(|m| {
-            m.kind == names::NameKind::Person
+        if let Some(m) = p.mentions.iter().rev().find(|m| {
+            (m.kind == names::NameKind::Person && !ctx.places.contains(&m.surface))
                 || (m.kind == names::NameKind::Other && ctx.is_person(&m.surface))
         }) {
             ctx.prev_person = Some(ctx.fullest(&m.surface));

@@ -37,6 +37,8 @@ pub struct Mention {
     pub titled: bool,
     /// Canonical actor from the gazetteer ("Russia" for "Kremlin").
     pub canonical: Option<String>,
+    /// The title written before a person's name ("Field Marshal", "Gen.").
+    pub title: Option<String>,
 }
 
 /// Normalised key of a name: ASCII, lower case, particles' hyphens as spaces.
@@ -156,6 +158,7 @@ pub fn find_names(text: &str, toks: &[Tok]) -> Vec<Mention> {
 fn split_run(text: &str, toks: &[Tok], i: usize, j: usize, lex: &Lexicon, out: &mut Vec<Mention>) {
     let mut k = i;
     let mut titled = false;
+    let mut title_start = i;
     while k < j {
         // Skip stop words and titles (with their dots and "of State").
         if lex.stop.contains(&toks[k].lower) && toks[k].kind == Kind::Word {
@@ -169,6 +172,9 @@ fn split_run(text: &str, toks: &[Tok], i: usize, j: usize, lex: &Lexicon, out: &
             || (titled && toks[k].lower == "of")
         {
             // A title word is a title only if a name follows within the run.
+            if !titled {
+                title_start = k;
+            }
             titled = true;
             k += 1;
             continue;
@@ -181,7 +187,14 @@ fn split_run(text: &str, toks: &[Tok], i: usize, j: usize, lex: &Lexicon, out: &
             }
             e += 1;
         }
+        let before = out.len();
         push_mention(text, toks, k, e, titled, lex, out);
+        if titled
+            && out.len() > before
+            && let Some(m) = out.last_mut()
+        {
+            m.title = Some(text[toks[title_start].start..toks[k - 1].end].to_string());
+        }
         titled = false;
         k = e;
     }
@@ -227,6 +240,8 @@ fn push_mention(
                     | "toward"
                     | "into"
             );
+        // "in Haftar's ..." is not a place.
+        let locative = locative && toks.get(e).is_none_or(|t| t.lower != "'s");
         let place_after = toks
             .get(e)
             .is_some_and(|t| !t.cap && lex.scope_place_words.contains(&t.lower));
@@ -259,6 +274,7 @@ fn push_mention(
         kind,
         titled,
         canonical,
+        title: None,
     });
 }
 

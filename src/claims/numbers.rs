@@ -80,8 +80,18 @@ pub(crate) fn parse_core(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize
                     return None; // ordinal or decade
                 }
                 let money_before = i > 0 && lex.money.contains_key(&toks[i - 1].lower);
+                // "1.5m people", "20k homes": a count noun after means million/thousand,
+                // otherwise "100m" is metres.
+                let counted_after = toks.get(j + 1).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && (lex.people_nouns.contains(&t.lower)
+                            || lex.money.contains_key(&t.lower)
+                            || (t.lower.len() > 3
+                                && t.lower.ends_with('s')
+                                && !lex.distance.contains_key(&t.lower)))
+                });
                 let scale = match n.lower.as_str() {
-                    "m" | "k" if !money_before => None,
+                    "m" | "k" if !money_before && !counted_after => None,
                     w => lex.scales.get(w).copied().filter(|_| w != "hundred"),
                 };
                 if let Some(s) = scale {
@@ -89,12 +99,17 @@ pub(crate) fn parse_core(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize
                     j += 1;
                 }
             }
+            // "110-billion", "$143- billion": a hyphen stuck to the figure.
+            let mut k = j;
+            if j == i + 1 && toks.get(j).is_some_and(|t| t.lower == "-") && glued(toks, j) {
+                k = j + 1;
+            }
             if j == i + 1
-                && let Some(n) = toks.get(j)
+                && let Some(n) = toks.get(k)
                 && let Some(s) = scale_of(lex, &n.lower)
             {
                 v *= s;
-                j += 1;
+                j = k + 1;
             }
             Some((j, v, false))
         }
@@ -260,7 +275,7 @@ pub fn find_numbers(toks: &[Tok]) -> Vec<NumPhrase> {
 fn number_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<NumPhrase> {
     let w = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
     // Vague amounts first: "tens of thousands", "dozens", "several".
-    for (p, v) in &lex.vague {
+    for (p, v) in lex.vague.iter().filter(|(p, _)| p[0] == toks[i].lower) {
         if let Some(e) = match_phrase(toks, i, p) {
             if i > 0 && matches!(w(i - 1), "the" | "these" | "those") {
                 continue; // "the hundreds" / "the thousands" are not amounts
@@ -500,6 +515,7 @@ mod tests {
             ),
             ("two or three boats", "two or three", 2.0, Some(3.0), Exact),
             ("a debt of 110bn euros", "110bn", 110e9, None, Exact),
+            ("some 1.5m people fled", "some 1.5m", 1.5e6, None, About),
             ("several ships", "several", 3.0, None, Vague),
             ("a handful of ships", "a handful", 3.0, None, Vague),
         ];

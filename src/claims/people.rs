@@ -154,6 +154,13 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
         // Pattern A: figure [noun] [aux...] trigger ("12 people were killed", "3 dead").
         if found.is_none() {
             let mut k = after_noun;
+            // An aside between the figure and its verb: "Three people, one of them a
+            // child, were killed", "three workers - two women and a man - died".
+            if noun.is_some()
+                && let Some(close) = aside_end(toks, k)
+            {
+                k = close + 1;
+            }
             let mut steps = 0;
             while k < toks.len() && steps < 5 {
                 if let Some((e, t)) = after_trigger(toks, k, lex) {
@@ -224,4 +231,25 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
         }
     }
     out
+}
+
+/// If token `k` opens an aside ("," / "-" / "—" / "("), the index of its closing mark.
+fn aside_end(toks: &[Tok], k: usize) -> Option<usize> {
+    let open = toks.get(k)?.lower.as_str();
+    let close = match open {
+        "," => ",",
+        "-" | "—" | "–" => open,
+        "(" => ")",
+        _ => return None,
+    };
+    (k + 2..(k + 14).min(toks.len()))
+        .find(|&j| {
+            toks[j].lower == close
+                || (open != "," && matches!(toks[j].lower.as_str(), "-" | "—" | "–"))
+        })
+        .filter(|&j| {
+            !toks[k + 1..j]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "." | ";" | "\""))
+        })
 }

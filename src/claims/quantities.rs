@@ -191,13 +191,13 @@ fn age(q: &Q, n: &NumPhrase, mentions: &[Mention], ctx: &Context) -> Option<Foun
         f.subject = mention_ending(p)
             .map(|m| person_subject(m, ctx))
             .or_else(|| {
-                // "two men, ages 47 and 48" -> "men"
+                // "two men, ages 47 and 48" -> "man": each age is one person's.
                 q.toks
                     .get(p.wrapping_sub(1))
                     .filter(|t| {
                         t.kind == Kind::Word && !t.cap && lex.people_nouns.contains(&t.lower)
                     })
-                    .map(|t| t.lower.clone())
+                    .map(|t| singular(&t.lower))
             });
         return Some(f);
     }
@@ -246,6 +246,30 @@ fn magnitude(q: &Q, n: &NumPhrase) -> Option<Found> {
     if q.w(k) == "magnitude" {
         return Some(q.found(n, Topic::Magnitude, n.start, k + 1, n.value, None, None));
     }
+    // "a 7.5 quake", "which measured 7.5" (in a sentence about a quake)
+    let quake_word = |w: &str| {
+        matches!(
+            w,
+            "quake" | "earthquake" | "tremor" | "temblor" | "aftershock"
+        )
+    };
+    if n.value.fract() != 0.0 && !n.words {
+        if quake_word(q.w(n.end)) {
+            return Some(q.found(n, Topic::Magnitude, n.start, n.end, n.value, None, None));
+        }
+        let measured = b > 0
+            && matches!(
+                q.w(b - 1),
+                "measured" | "measuring" | "registered" | "registering"
+            );
+        if measured
+            && q.toks
+                .iter()
+                .any(|t| quake_word(&t.lower) || t.lower == "earthquakes")
+        {
+            return Some(q.found(n, Topic::Magnitude, b - 1, n.end, n.value, None, None));
+        }
+    }
     if q.w(n.end) == "on" && q.w(n.end + 1) == "the" && q.w(n.end + 2) == "richter" {
         let e = if q.w(n.end + 3) == "scale" {
             n.end + 4
@@ -277,7 +301,11 @@ fn money(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     }
     // Bound before the symbol: "more than $5 million" is parsed with the bound
     // on the symbol's left, handled by numbers (bound_before sees the symbol) -> skip.
-    let e = n.end;
+    let mut e = n.end;
+    // "110bn-euro package"
+    if q.w(e) == "-" && glued(q.toks, e) {
+        e += 1;
+    }
     if let Some((code, _)) = lex.money.get(q.w(e))
         && q.toks[e].kind == Kind::Word
     {
@@ -347,7 +375,73 @@ fn speed_or_distance(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     Some(f)
 }
 
+/// What happened to counted things: "damaged more than 300 houses", "40 houses
+/// were destroyed" -> "damaged" / "destroyed". Lets comparison keep damaged
+/// and destroyed houses apart.
+fn what_happened(q: &Q, start: usize, end: usize, lex: &Lexicon) -> Option<String> {
+    let participle = |k: usize| {
+        let w = q.w(k);
+        (q.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            && w.len() > 4
+            && w.ends_with("ed")
+            && !lex.aux.contains(w))
+        .then(|| w.to_string())
+    };
+    let mut k = end;
+    // "... houses and buildings were damaged"
+    if q.w(k) == "and" && q.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word) {
+        k += 2;
+    }
+    let mut steps = 0;
+    while steps < 3
+        && matches!(
+            q.w(k),
+            "were"
+                | "was"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "are"
+                | "is"
+                | "being"
+                | "also"
+                | "badly"
+                | "completely"
+                | "partially"
+                | "severely"
+                | "heavily"
+        )
+    {
+        k += 1;
+        steps += 1;
+    }
+    if steps > 0
+        && let Some(p) = participle(k)
+    {
+        return Some(p);
+    }
+    if start > 0 {
+        participle(start - 1)
+    } else {
+        None
+    }
+}
+
 fn generic_count(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
+    generic_count_unit(q, n, lex).map(|mut f| {
+        if f.unit.as_deref() != Some("people")
+            && let Some(end) = q.toks.iter().position(|t| t.end == f.span.end)
+        {
+            f.subject = what_happened(q, n.start, end + 1, lex);
+        }
+        f
+    })
+}
+
+fn generic_count_unit(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
     let mut k = n.end;
     if q.w(k) == "of" && n.vague {
         k += 1;
@@ -446,5 +540,16 @@ fn absorb_conversion(q: &Q, f: &mut Found, nums: &[NumPhrase], used: &mut [bool]
             }
             return;
         }
+    }
+}
+
+/// "men" -> "man", "workers" -> "worker": the subject of one person's age.
+fn singular(w: &str) -> String {
+    match w {
+        "men" => "man".into(),
+        "women" => "woman".into(),
+        "children" => "child".into(),
+        "people" => "person".into(),
+        _ => w.strip_suffix('s').unwrap_or(w).into(),
     }
 }

@@ -20,10 +20,19 @@ pub fn sentence_scope(
     nums: &[NumPhrase],
     ctx: &Context,
 ) -> Option<Scope> {
-    find(text, toks, nums, ctx).map(|(label, from)| Scope {
-        background: from == 0 || toks.iter().take(3).any(|t| t.start == from),
-        label,
-        from,
+    find(text, toks, nums, ctx).map(|(label, from)| {
+        if from == usize::MAX {
+            return Scope {
+                label,
+                from: 0,
+                background: false,
+            };
+        }
+        Scope {
+            background: from == 0 || toks.iter().take(3).any(|t| t.start == from),
+            label,
+            from,
+        }
     })
 }
 
@@ -76,6 +85,31 @@ fn find(text: &str, toks: &[Tok], nums: &[NumPhrase], ctx: &Context) -> Option<(
             return Some((format!("{} {}", w(toks, i), w(toks, i + 1)), at(i)));
         }
     }
+    // "in Thessaloniki, where a further 20,000 people joined": the figures of the
+    // relative clause belong to the place.
+    for i in 2..toks.len() {
+        if w(toks, i) == "where" && w(toks, i - 1) == "," && toks[i - 2].cap {
+            let mut s = i - 2;
+            while s > 0 && toks[s - 1].cap && toks[s - 1].kind == Kind::Word {
+                s -= 1;
+            }
+            let place = &toks[s..i - 1];
+            let known = LEX.gazetteer.contains_key(
+                &place
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            let is_where_clause = s > 0 && matches!(w(toks, s - 1), "in" | "of" | "at" | "to");
+            if is_where_clause && (!known || place.len() == 1) {
+                return Some((
+                    text[toks[s].start..toks[i - 2].end].to_string(),
+                    toks[i].start,
+                ));
+            }
+        }
+    }
     // Fronted place: "In Central Aceh district, ..." / "In the village of Kuta, ..."
     if let Some(first_num) = nums.iter().find(|n| !n.year) {
         for i in 0..first_num.start {
@@ -84,6 +118,14 @@ fn find(text: &str, toks: &[Tok], nums: &[NumPhrase], ctx: &Context) -> Option<(
             }
             let mut k = i + 1;
             if w(toks, k) == "the" {
+                k += 1;
+            }
+            // "In neighbouring Central Aceh district,": one lower-case modifier.
+            if toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap && !lex.stop.contains(&t.lower))
+                && toks.get(k + 1).is_some_and(|t| t.cap)
+            {
                 k += 1;
             }
             let s = k;
@@ -100,7 +142,8 @@ fn find(text: &str, toks: &[Tok], nums: &[NumPhrase], ctx: &Context) -> Option<(
                 }
             }
             if saw_place_word && k > s && w(toks, k) == "," && toks[s..k].iter().any(|t| t.cap) {
-                return Some((text[toks[s].start..toks[k - 1].end].to_string(), 0));
+                // usize::MAX marks a place: it applies from the start but is not background.
+                return Some((text[toks[s].start..toks[k - 1].end].to_string(), usize::MAX));
             }
         }
     }

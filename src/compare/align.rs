@@ -14,10 +14,11 @@ use crate::corpus::Source;
 pub const ALIGN_THRESHOLD: f64 = 0.25;
 /// Added when the two sentences state a claim with the same value.
 const SHARED_VALUE_BONUS: f64 = 0.1;
-/// Terms found in more than this many sentences (or 1/20 of all sentences,
-/// if more) are skipped when collecting candidates: their weight is low and
-/// walking their postings would make lookups quadratic in archive size.
-const MAX_POSTINGS: usize = 200;
+/// Terms found in more sentences than this (or 1/20 of all sentences, in
+/// small corpora) are skipped when collecting candidates: their weight is
+/// low, and walking their postings would make lookups grow with archive size.
+const MAX_POSTINGS: usize = 1000;
+const MIN_POSTINGS: usize = 200;
 
 /// Sentence index over all sources, built once.
 /// A sentence's (term id, weight) pairs sorted by term, and its norm.
@@ -96,7 +97,7 @@ impl Aligner {
             postings,
             vectors,
             values,
-            max_postings: MAX_POSTINGS.max(n as usize / 20),
+            max_postings: MAX_POSTINGS.min(MIN_POSTINGS.max(n as usize / 20)),
         }
     }
 
@@ -160,8 +161,13 @@ impl Aligner {
         let mut best: HashMap<u32, (u32, f64)> = HashMap::new();
         for ((s, i), dot) in dots {
             let n2 = self.vectors[s as usize][i as usize].1;
-            let score = (dot / (norm * n2)) as f64
-                + self.value_bonus((source, sentence), (s as usize, i as usize));
+            let cos = (dot / (norm * n2)) as f64;
+            // The bonus is looked up only when it could matter.
+            let current = best.get(&s).map_or(ALIGN_THRESHOLD, |b| b.1);
+            if cos + SHARED_VALUE_BONUS < current {
+                continue;
+            }
+            let score = cos + self.value_bonus((source, sentence), (s as usize, i as usize));
             if score < ALIGN_THRESHOLD {
                 continue;
             }

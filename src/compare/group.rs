@@ -24,15 +24,22 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Verdict;
 use super::align::Aligner;
-use super::text::{stem, terms};
+use super::text::{stem, terms, words};
 use super::values::{compatible, norm_text, same_value};
 use super::variants::name_tokens;
 use crate::claims::{Claim, Topic, Value};
+use crate::corpus::Source;
 
 /// Same figure: sentences must be at least this alike (cosine + value bonus).
 const SAME_LINK: f64 = 0.2;
 /// Different figures: sentences must be this alike to be about one thing.
 const DIFF_LINK: f64 = 0.3;
+/// Different counts of the same unit noun ("houses"), different speeds: the
+/// noun or unit already narrows the thing, so sentences need be less alike.
+const DIFF_LINK_UNIT: f64 = 0.15;
+/// Buckets up to this size compare every pair of claims (cheap, and finds
+/// pairs whose sentences are not each other's best match).
+const SMALL_BUCKET: usize = 64;
 /// Same-value candidates looked at per claim (the most recent ones): keeps
 /// common small figures ("2 people") from making clustering quadratic.
 const MAX_VALUE_CANDIDATES: usize = 64;
@@ -117,41 +124,84 @@ fn loose_classes(
     ids.into_iter().map(|i| i.map(|i| class[i])).collect()
 }
 
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Scopes: one contains the other, they name the same year, or share half
-/// their words.
+/// Scopes, as tokens of their first comma part (the event: "tsunami 2004")
+/// marked "h:", and of the rest (a place qualifier: "2004, province")
+/// marked "t:". Same scope: the same place qualifiers; the event's numbers
+/// (years, dates) one within the other's; its words one within the other's
+/// or sharing half (either side may have none: "2004" = "tsunami 2004").
 fn same_scope(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    if a.is_subset(b) || b.is_subset(a) {
+    let part = |s: &BTreeSet<String>, tag: &str, digits: Option<bool>| -> BTreeSet<String> {
+        s.iter()
+            .filter_map(|w| w.strip_prefix(tag))
+            .filter(|w| digits.is_none_or(|d| d == w.chars().all(|c| c.is_ascii_digit())))
+            .map(str::to_string)
+            .collect()
+    };
+    if part(a, "t:", None) != part(b, "t:", None) {
+        return false;
+    }
+    let (na, nb) = (part(a, "h:", Some(true)), part(b, "h:", Some(true)));
+    if !na.is_empty() && !nb.is_empty() && !na.is_subset(&nb) && !nb.is_subset(&na) {
+        return false;
+    }
+    let (wa, wb) = (part(a, "h:", Some(false)), part(b, "h:", Some(false)));
+    if wa.is_empty() || wb.is_empty() || wa.is_subset(&wb) || wb.is_subset(&wa) {
         return true;
     }
-    let years_a: BTreeSet<_> = a.iter().filter(|w| is_year(w)).collect();
-    let years_b: BTreeSet<_> = b.iter().filter(|w| is_year(w)).collect();
-    if !years_a.is_empty() && !years_b.is_empty() {
-        return !years_a.is_disjoint(&years_b);
-    }
-    let inter = a.intersection(b).count();
-    inter * 2 >= a.union(b).count()
+    wa.intersection(&wb).count() * 2 >= wa.union(&wb).count()
 }
 
 fn scope_tokens(s: &str) -> Vec<String> {
-    terms(s, true)
+    let mut parts = s.splitn(2, ',');
+    let head = parts.next().unwrap_or("");
+    let tail = parts.next().unwrap_or("");
+    let mut out: Vec<String> = terms(head, true)
+        .into_iter()
+        .map(|w| format!("h:{w}"))
+        .collect();
+    out.extend(terms(tail, true).into_iter().map(|w| format!("t:{w}")));
+    out
 }
 
-/// Subjects: one's words within the other's ("LaCalamita" / "Anthony
-/// LaCalamita").
+/// Subjects: the same words, or one's words within the other's when the
+/// smaller one holds a name ("LaCalamita" / "Anthony LaCalamita"; but "man"
+/// is not "man from Dexter"). Capitalised words are marked "^".
 fn same_subject(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    !a.is_empty() && !b.is_empty() && (a.is_subset(b) || b.is_subset(a))
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.is_subset(big) && small.iter().any(|w| w.starts_with('^'))
 }
 
 fn subject_tokens(s: &str) -> Vec<String> {
+    let capitalised: BTreeSet<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| deunicode::deunicode(w).to_lowercase())
+        .collect();
     let t = name_tokens(s);
-    if t.is_empty() { terms(s, true) } else { t }
+    let t = if t.is_empty() { terms(s, true) } else { t };
+    t.into_iter()
+        .map(|w| {
+            if capitalised.contains(&w) {
+                format!("^{w}")
+            } else {
+                w
+            }
+        })
+        .collect()
 }
 
 fn unit_key(topic: Topic, unit: Option<&str>) -> Option<String> {
+    // People counts count people: "people", "others", "residents" or no
+    // unit at all name the same thing.
+    if topic.is_people_count() {
+        return None;
+    }
     let u = unit?.trim().to_lowercase();
     if u.is_empty() {
         return None;
@@ -167,10 +217,86 @@ fn value_key(c: &Claim) -> String {
     }
 }
 
+/// Words that may stand next to a date in a dateline or timestamp.
+const DATELINE_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "edt",
+    "est",
+    "bst",
+    "cet",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "by",
+    "th",
+    "st",
+    "nd",
+    "rd",
+];
+
+/// A date standing alone in its sentence ("July 03, 2013 6:22AM",
+/// "Updated: Tuesday 2 July 2013") is a dateline or timestamp of the page,
+/// not a claim about the event: comparing them would report publication
+/// times as conflicts.
+fn is_dateline(src: &Source, c: &Claim) -> bool {
+    if c.topic != Topic::Date || c.sentence >= src.sentences.len() {
+        return false;
+    }
+    let sent = &src.sentences[c.sentence].span;
+    let (a, b) = (c.span.start.max(sent.start), c.span.end.min(sent.end));
+    if a > b {
+        return false;
+    }
+    let (Some(before), Some(after)) = (src.text.get(sent.start..a), src.text.get(b..sent.end))
+    else {
+        return false;
+    };
+    let rest = format!("{before} {after}");
+    words(&rest).iter().all(|w| {
+        w.chars().all(|ch| ch.is_ascii_digit())
+            || DATELINE_WORDS.contains(&w.as_str())
+            || is_calendar_word(w)
+    })
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    const CAL: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    let w3 = &w[..w.len().min(3)];
+    CAL.contains(&w)
+        || (w.len() > 3 && CAL.contains(&w3) && w.ends_with(['y', 'h', 'l', 'e', 'r', 't']))
+}
+
+/// Does a subject name someone or something ("Anthony Marsh"), rather than
+/// describe ("man", "driver", "woman from Warren")? Only names identify a thing by themselves.
+fn is_named(subject: &str) -> bool {
+    // "woman from Warren" is a description with a place, not a name.
+    subject
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// Group `claims` (all topics except names) into drafts with verdicts.
-pub fn group(claims: &[Claim], aligner: &Aligner) -> Vec<Draft> {
+pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Draft> {
     let wanted: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].topic != Topic::Name)
+        .filter(|&i| {
+            sources
+                .get(claims[i].source)
+                .is_none_or(|s| !is_dateline(s, &claims[i]))
+        })
         .collect();
     // Loose classes per topic, so "Smith" the age subject never meets
     // "Smith" the money subject.
@@ -185,8 +311,12 @@ pub fn group(claims: &[Claim], aligner: &Aligner) -> Vec<Draft> {
         if idx.is_empty() {
             continue;
         }
-        let subjects: Vec<Option<&str>> =
-            idx.iter().map(|&i| claims[i].subject.as_deref()).collect();
+        // Only named subjects key a bucket; descriptive ones ("man", "woman
+        // from Warren") are left to sentence context, like no subject.
+        let subjects: Vec<Option<&str>> = idx
+            .iter()
+            .map(|&i| claims[i].subject.as_deref().filter(|s| is_named(s)))
+            .collect();
         let scopes: Vec<Option<&str>> = idx.iter().map(|&i| claims[i].scope.as_deref()).collect();
         let sc = loose_classes(&subjects, subject_tokens, same_subject);
         let pc = loose_classes(&scopes, scope_tokens, same_scope);
@@ -221,72 +351,171 @@ pub fn group(claims: &[Claim], aligner: &Aligner) -> Vec<Draft> {
     }
 
     let mut out = Vec::new();
+    let mut cache = MatchCache::new();
     for (key, mut members) in buckets {
         members.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
         let clusters = if self_identifying(key.topic, key.subject.is_some()) || key.value.is_some()
         {
             vec![members]
         } else {
-            context_clusters(claims, &members, aligner)
+            let diff_link =
+                if (key.topic == Topic::Count && key.unit.is_some()) || key.topic == Topic::Speed {
+                    DIFF_LINK_UNIT
+                } else {
+                    DIFF_LINK
+                };
+            context_clusters(claims, &members, aligner, diff_link, &mut cache)
         };
-        out.extend(clusters.into_iter().map(|c| draft(claims, c)));
+        for c in clusters {
+            if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
+                // No backer named by two sources: nothing shows they speak of
+                // the same support ("UN-backed" recognition vs "US-backed").
+                let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+                for i in c {
+                    by_source.entry(claims[i].source).or_default().push(i);
+                }
+                out.extend(by_source.into_values().map(|c| draft(claims, c)));
+            } else {
+                out.push(draft(claims, c));
+            }
+        }
     }
     out
 }
 
-/// Greedy clustering by sentence context (see module docs).
-fn context_clusters(claims: &[Claim], members: &[usize], aligner: &Aligner) -> Vec<Vec<usize>> {
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut cluster_of: HashMap<usize, usize> = HashMap::new();
+/// Best matches of a sentence, computed once per sentence.
+type MatchCache = HashMap<(usize, usize), Vec<(usize, usize, f64)>>;
+
+/// Clustering by sentence context (see module docs), in two stages:
+/// 1. same figure in alike sentences: a claim joins the cluster of its best
+///    same-value candidate;
+/// 2. different figures in closer sentences: clusters merge only when they
+///    share no source (a source giving another figure in the same cluster
+///    is more likely talking about another thing).
+fn context_clusters(
+    claims: &[Claim],
+    members: &[usize],
+    aligner: &Aligner,
+    diff_link: f64,
+    cache: &mut MatchCache,
+) -> Vec<Vec<usize>> {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
     for &ci in members {
         let c = &claims[ci];
-        let mut cands: BTreeSet<usize> = BTreeSet::new();
-        if let Some(list) = by_value.get(&value_key(c)) {
-            let from = list.len().saturating_sub(MAX_VALUE_CANDIDATES);
-            cands.extend(list[from..].iter().copied());
-        }
-        for (s, i, _) in aligner.best_matches(c.source, c.sentence) {
-            if let Some(list) = by_sentence.get(&(s, i)) {
-                cands.extend(list.iter().copied());
-            }
-        }
-        let mut best: Option<(f64, usize)> = None;
-        for cand in cands {
-            let d = &claims[cand];
-            if d.source == c.source {
-                continue;
-            }
-            let sim = aligner.similarity((c.source, c.sentence), (d.source, d.sentence));
-            let need = if same_value(c, d) {
-                SAME_LINK
-            } else {
-                DIFF_LINK
-            };
-            if sim >= need && best.is_none_or(|(b, _)| sim > b) {
-                best = Some((sim, cluster_of[&cand]));
-            }
-        }
-        let k = match best {
-            Some((_, k)) => k,
-            None => {
-                clusters.push(Vec::new());
-                clusters.len() - 1
-            }
-        };
-        clusters[k].push(ci);
-        cluster_of.insert(ci, k);
         by_sentence
             .entry((c.source, c.sentence))
             .or_default()
             .push(ci);
         by_value.entry(value_key(c)).or_default().push(ci);
     }
-    for c in &mut clusters {
-        c.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
+    // Candidates of each claim, with sentence similarity and sameness.
+    let mut links: Vec<Vec<(usize, f64, bool)>> = Vec::with_capacity(members.len());
+    for &ci in members {
+        let c = &claims[ci];
+        let mut cands: BTreeSet<usize> = BTreeSet::new();
+        if members.len() <= SMALL_BUCKET {
+            cands.extend(members.iter().copied());
+        }
+        if let Some(list) = by_value.get(&value_key(c)) {
+            let k = list.partition_point(|&x| x < ci);
+            let from = k.saturating_sub(MAX_VALUE_CANDIDATES / 2);
+            let to = (k + MAX_VALUE_CANDIDATES / 2).min(list.len());
+            cands.extend(list[from..to].iter().copied());
+        }
+        let matches = cache
+            .entry((c.source, c.sentence))
+            .or_insert_with(|| aligner.best_matches(c.source, c.sentence));
+        for &(s, i, _) in matches.iter() {
+            if let Some(list) = by_sentence.get(&(s, i)) {
+                cands.extend(list.iter().copied());
+            }
+        }
+        let mut out = Vec::new();
+        for d in cands {
+            if claims[d].source == c.source {
+                continue;
+            }
+            let sim = aligner.similarity(
+                (c.source, c.sentence),
+                (claims[d].source, claims[d].sentence),
+            );
+            let same = same_value(c, &claims[d]);
+            if sim >= if same { SAME_LINK } else { diff_link } {
+                out.push((d, sim, same));
+            }
+        }
+        links.push(out);
     }
-    clusters
+    let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+
+    // Stage 1: same figure.
+    let mut cluster: Vec<usize> = (0..members.len()).collect();
+    for k in 0..members.len() {
+        let best = links[k]
+            .iter()
+            .filter(|(d, _, same)| *same && pos[d] < k)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some(&(d, _, _)) = best {
+            cluster[k] = cluster[pos[&d]];
+        }
+    }
+    // Stage 2: different figures, merging clusters with disjoint sources.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &c) in cluster.iter().enumerate() {
+        groups.entry(c).or_default().push(k);
+    }
+    let mut sources: BTreeMap<usize, BTreeSet<usize>> = groups
+        .iter()
+        .map(|(&g, ks)| (g, ks.iter().map(|&k| claims[members[k]].source).collect()))
+        .collect();
+    for k in 0..members.len() {
+        let mine = cluster[k];
+        let best = links[k]
+            .iter()
+            .filter(|(d, _, same)| !*same && cluster[pos[d]] != mine)
+            .filter(|(d, _, _)| sources[&cluster[pos[d]]].is_disjoint(&sources[&mine]))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some(&(d, _, _)) = best {
+            let target = cluster[pos[&d]];
+            let moved = groups.remove(&mine).unwrap_or_default();
+            for &m in &moved {
+                cluster[m] = target;
+            }
+            groups.entry(target).or_default().extend(moved);
+            let src = sources.remove(&mine).unwrap_or_default();
+            sources.entry(target).or_default().extend(src);
+        }
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_values()
+        .map(|ks| {
+            let mut v: Vec<usize> = ks.into_iter().map(|k| members[k]).collect();
+            v.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
+            v
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether some value is stated by two sources of the cluster (or it has a
+/// single source).
+fn shares_a_member(claims: &[Claim], members: &[usize]) -> bool {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut sources = BTreeSet::new();
+    for &i in members {
+        sources.insert(claims[i].source);
+        let v = value_key(&claims[i]);
+        match seen.get(&v) {
+            Some(&s) if s != claims[i].source => return true,
+            Some(_) => {}
+            None => {
+                seen.insert(v, claims[i].source);
+            }
+        }
+    }
+    sources.len() < 2
 }
 
 /// Primary claim of each source: first in text order, preferring stated
@@ -341,7 +570,9 @@ fn draft(claims: &[Claim], members: Vec<usize>) -> Draft {
         let all_same = prim.iter().all(|c| same_value(prim[0], c));
         if n_sources == 1 {
             (Verdict::Unique, false, primary)
-        } else if all_same {
+        } else if all_same || topic == Topic::Speaker {
+            // Sources quoting the same person agree that they spoke; how
+            // they spell the name is a `name` variant, not a conflict.
             (Verdict::Agree, false, primary)
         } else {
             (Verdict::Conflict, compatible(&prim), primary)
@@ -380,7 +611,7 @@ mod tests {
 
     fn run(sources: &[Source], claims: &[Claim]) -> Vec<Draft> {
         let al = Aligner::new(sources, claims);
-        group(claims, &al)
+        group(sources, claims, &al)
     }
 
     fn three() -> Vec<Source> {
@@ -441,6 +672,35 @@ mod tests {
     }
 
     #[test]
+    fn place_subtotals_and_dates_are_other_scopes() {
+        let scopes = [
+            Some("2004"),
+            Some("2004, province"),
+            Some("tsunami 2004"),
+            Some("2013-04-06"),
+            Some("2013-04-20"),
+            Some("2013"),
+        ];
+        let c = loose_classes(&scopes, scope_tokens, same_scope);
+        assert_eq!(c[0], c[2]);
+        assert_ne!(c[0], c[1]);
+        assert_ne!(c[3], c[4]);
+    }
+
+    #[test]
+    fn descriptive_subject_is_not_a_named_one() {
+        let subjects = [
+            Some("man"),
+            Some("man from Dexter"),
+            Some("Anthony LaCalamita"),
+            Some("LaCalamita"),
+        ];
+        let c = loose_classes(&subjects, subject_tokens, same_subject);
+        assert_ne!(c[0], c[1]);
+        assert_eq!(c[2], c[3]);
+    }
+
+    #[test]
     fn generic_scope_does_not_chain_specific_ones() {
         let scopes = [
             Some("the 2004 tsunami"),
@@ -454,6 +714,121 @@ mod tests {
         assert_eq!(c[0], c[4]);
         assert_ne!(c[0], c[2]);
         assert_eq!(c[3], None);
+    }
+
+    #[test]
+    fn datelines_are_not_event_dates() {
+        let s = vec![
+            source(0, "a", "July 02 2013 7:41 AM. The quake struck on Tuesday."),
+            source(
+                1,
+                "b",
+                "Updated: Wednesday 03 July 2013. The quake struck on Tuesday.",
+            ),
+        ];
+        let claims = vec![
+            claim(0, &s[0], "July 02 2013", Topic::Date, text("2013-07-02")),
+            claim(0, &s[0], "Tuesday", Topic::Date, text("2013-07-02")),
+            claim(
+                1,
+                &s[1],
+                "Wednesday 03 July 2013",
+                Topic::Date,
+                text("2013-07-03"),
+            ),
+            claim(1, &s[1], "Tuesday", Topic::Date, text("2013-07-02")),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].claims, [1, 3]);
+        assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn speakers_agree_whatever_the_spelling() {
+        let s = vec![
+            source(0, "a", "Giannis Panagopoulos said the strike would go on."),
+            source(
+                1,
+                "b",
+                "Yiannis Panagopoulos said the strike would continue.",
+            ),
+        ];
+        let claims = vec![
+            claim(
+                0,
+                &s[0],
+                "Giannis Panagopoulos",
+                Topic::Speaker,
+                text("Giannis Panagopoulos"),
+            ),
+            claim(
+                1,
+                &s[1],
+                "Yiannis Panagopoulos",
+                Topic::Speaker,
+                text("Yiannis Panagopoulos"),
+            ),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn descriptive_subjects_need_context() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "A 50-year-old man from the next town called the police hotline.",
+            ),
+            source(
+                1,
+                "b",
+                "Officers named the wounded as a 47-year-old man and his colleague.",
+            ),
+        ];
+        let mut claims = vec![
+            claim(0, &s[0], "50-year-old", Topic::Age, num(50.0)),
+            claim(1, &s[1], "47-year-old", Topic::Age, num(47.0)),
+        ];
+        for c in &mut claims {
+            c.subject = Some("man".into());
+        }
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
+        // The same age of "a woman" and "a woman from Warren" in alike
+        // sentences: one finding.
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Police said the person killed was a 63-year-old woman from Warren.",
+            ),
+            source(1, "b", "A 63-year-old woman was killed, police said."),
+        ];
+        let mut claims = vec![
+            claim(0, &s[0], "63-year-old", Topic::Age, num(63.0)),
+            claim(1, &s[1], "63-year-old", Topic::Age, num(63.0)),
+        ];
+        claims[0].subject = Some("woman from Warren".into());
+        claims[1].subject = Some("woman".into());
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn people_counts_ignore_the_unit_noun() {
+        let s = three();
+        let mut a = claim(0, &s[0], "killed 21", Topic::Killed, num(21.0));
+        a.unit = Some("people".into());
+        let b = claim(1, &s[1], "25 people died", Topic::Killed, num(25.0));
+        let d = run(&s, &[a, b]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Conflict);
     }
 
     #[test]
@@ -503,6 +878,10 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].verdict, Verdict::Partial);
         assert_eq!(d[0].claims.len(), 7);
+        // No shared member at all: separate unique findings.
+        let d = run(&s, &[claims[0].clone(), claims[2].clone()]);
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
         // Same sets everywhere: agreement.
         let d = run(&s, &[claims[0].clone(), claims[5].clone()]);
         assert_eq!(d[0].verdict, Verdict::Agree);
@@ -597,6 +976,42 @@ mod tests {
         let epi = d.iter().find(|x| x.claims.contains(&0)).unwrap();
         assert_eq!(epi.claims, [0, 2]);
         assert_eq!(epi.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn same_figure_links_before_different_figures() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The epicentre, six miles deep, lay 34 miles west of the town of Harlo.",
+            ),
+            source(
+                1,
+                "b",
+                "The quake hit at a depth of 10 kilometers (6 miles) near the coast. The epicentre was 55 kilometers (34 miles) west of the town of Harlo.",
+            ),
+        ];
+        let mk = |si: usize, w: &str, v: f64, orig: bool| {
+            let mut c = claim(si, &s[si], w, Topic::Distance, num(v));
+            c.unit = Some("km".into());
+            if orig {
+                c.original = Some(w.into());
+            }
+            c
+        };
+        let claims = vec![
+            mk(0, "34 miles", 54.72, true),
+            mk(1, "6 miles", 9.66, true),
+            mk(1, "55 kilometers", 55.0, false),
+            mk(1, "34 miles", 54.72, true),
+        ];
+        let d = run(&s, &claims);
+        let epi = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(epi.claims, [0, 2, 3], "{d:#?}");
+        assert_eq!(epi.verdict, Verdict::Agree);
+        let depth = d.iter().find(|x| x.claims.contains(&1)).unwrap();
+        assert_eq!(depth.verdict, Verdict::Unique);
     }
 
     #[test]

@@ -172,7 +172,14 @@ fn summary(d: &Draft, claims: &[Claim], sources: &[Source]) -> String {
     } else {
         label(d, claims)
     };
-    format!("{head}: {}", parts.join(" vs "))
+    // Agreeing sources may word the same figure differently ("at least 3" /
+    // "3", "Wednesday" / "2010-05-05"): "=" says so, "vs" marks a difference.
+    let sep = if d.verdict == Verdict::Agree {
+        " = "
+    } else {
+        " vs "
+    };
+    format!("{head}: {}", parts.join(sep))
 }
 
 /// Stable identity: topic, subject, scope and the sorted per-source values.

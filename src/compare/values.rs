@@ -7,6 +7,25 @@ use crate::claims::{Bound, Claim, Topic, Value, format_number};
 /// (6 miles vs 10 km): pure rounding must not look like a conflict.
 pub const CONVERSION_TOLERANCE: f64 = 0.05;
 
+/// Whether the value was converted from another unit: a measure whose
+/// figure as written ("six miles", "34 miles") does not show the normalised
+/// number. `original` alone is not enough: extraction also keeps it for
+/// figures written out ("50-year-old").
+pub fn converted(c: &Claim) -> bool {
+    let Some(orig) = &c.original else {
+        return false;
+    };
+    if !matches!(c.topic, Topic::Distance | Topic::Depth | Topic::Speed) {
+        return false;
+    }
+    let Value::Num { value, .. } = c.value else {
+        return false;
+    };
+    let plain = orig.replace(',', "");
+    let shown = format_number(value).replace(',', "");
+    !plain.contains(&shown)
+}
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * a.abs().max(b.abs()).max(1e-9)
 }
@@ -16,7 +35,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 pub fn same_value(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Num { value: x, max: mx }, Value::Num { value: y, max: my }) => {
-            let tol = if a.original.is_some() || b.original.is_some() {
+            let tol = if converted(a) || converted(b) {
                 CONVERSION_TOLERANCE
             } else {
                 1e-9
@@ -92,7 +111,7 @@ pub fn compatible(claims: &[&Claim]) -> bool {
             return false;
         };
         // Converted values carry their rounding.
-        let slack = if c.original.is_some() {
+        let slack = if converted(c) {
             CONVERSION_TOLERANCE
         } else {
             0.0
@@ -108,6 +127,9 @@ pub fn display(c: &Claim) -> String {
     let Value::Num { value, max } = c.value else {
         return c.value.to_string();
     };
+    if c.topic == Topic::Year {
+        return format!("{value}");
+    }
     if let (true, Some(o)) = (c.vague || c.bound == Bound::Vague, &c.original) {
         return o.clone();
     }
@@ -117,6 +139,19 @@ pub fn display(c: &Claim) -> String {
         Bound::AtMost => "up to ".to_string(),
         Bound::About => "about ".to_string(),
     };
+    if c.topic == Topic::Money {
+        // "EUR 110 billion" rather than "110,000,000,000 eur".
+        if let Some(u) = c.unit.as_deref().filter(|u| !u.is_empty()) {
+            s.push_str(&u.to_uppercase());
+            s.push(' ');
+        }
+        s.push_str(&large_number(value));
+        if let Some(m) = max {
+            s.push('-');
+            s.push_str(&large_number(m));
+        }
+        return s;
+    }
     s.push_str(&format_number(value));
     if let Some(m) = max {
         s.push('-');
@@ -124,6 +159,8 @@ pub fn display(c: &Claim) -> String {
     }
     match (c.topic, c.unit.as_deref()) {
         (Topic::Percent, _) => s.push('%'),
+        // "27 people wounded": the topic already says people.
+        (t, _) if t.is_people_count() => {}
         (_, Some(u)) if !u.is_empty() => {
             s.push(' ');
             s.push_str(u);
@@ -131,6 +168,17 @@ pub fn display(c: &Claim) -> String {
         _ => {}
     }
     s
+}
+
+/// "110 billion", "2.5 million", "30,000".
+fn large_number(v: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let x = v / scale;
+        if v.abs() >= scale && ((x * 100.0).round() - x * 100.0).abs() < 1e-6 {
+            return format!("{} {word}", format_number((x * 100.0).round() / 100.0));
+        }
+    }
+    format_number(v)
 }
 
 #[cfg(test)]
@@ -146,12 +194,26 @@ mod tests {
     #[test]
     fn converted_values_tolerate_rounding() {
         let mut a = c(9.7);
-        let b = c(10.0);
+        a.topic = Topic::Distance;
+        let mut b = c(10.0);
+        b.topic = Topic::Distance;
         assert!(!same_value(&a, &b));
         a.original = Some("six miles".into());
         assert!(same_value(&a, &b));
-        let far = c(12.0);
+        let mut far = c(12.0);
+        far.topic = Topic::Distance;
         assert!(!same_value(&a, &far));
+        // A figure kept as written is not a conversion: 50 is not 48.
+        let mut age = c(50.0);
+        age.topic = Topic::Age;
+        age.original = Some("50-year-old".into());
+        let mut other = c(48.0);
+        other.topic = Topic::Age;
+        assert!(!same_value(&age, &other));
+        let mut km = c(55.0);
+        km.topic = Topic::Distance;
+        km.original = Some("55 kilometers".into());
+        assert!(!converted(&km));
     }
 
     #[test]
@@ -183,9 +245,25 @@ mod tests {
         a.bound = Bound::AtLeast;
         assert_eq!(display(&a), "at least 5");
         let mut d = c(10.0);
+        d.topic = Topic::Distance;
         d.unit = Some("km".into());
         d.bound = Bound::About;
         assert_eq!(display(&d), "about 10 km");
+        let mut m = c(110e9);
+        m.topic = Topic::Money;
+        m.unit = Some("eur".into());
+        assert_eq!(display(&m), "EUR 110 billion");
+        m.value = Value::num(22.4e9);
+        assert_eq!(display(&m), "EUR 22.4 billion");
+        m.value = Value::num(30_500.0);
+        assert_eq!(display(&m), "EUR 30,500");
+        // People counts do not repeat "people"; years have no separators.
+        let mut p = c(27.0);
+        p.unit = Some("people".into());
+        assert_eq!(display(&p), "27");
+        let mut y = c(2011.0);
+        y.topic = Topic::Year;
+        assert_eq!(display(&y), "2011");
         let s = source(0, "a", "on Thursday.");
         let t = claim(0, &s, "Thursday", Topic::Date, text("Thursday"));
         assert_eq!(display(&t), "Thursday");

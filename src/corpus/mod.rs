@@ -189,6 +189,18 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
     load::load_paths(paths)
 }
 
+/// Load one article from memory, as if read from `path` (its extension picks
+/// the format). For callers that already hold the bytes: benches, tools,
+/// tests. `index` is 0-based and gives the id ("S1" for 0).
+pub fn load_bytes(index: usize, path: &std::path::Path, bytes: &[u8]) -> Result<Source, LoadError> {
+    load::build(
+        format!("S{}", index + 1),
+        path.to_path_buf(),
+        load::format_of(path),
+        bytes,
+    )
+}
+
 /// The three bundled seed articles (compiled into the binary).
 /// Paths are `seeds/<file name>`, ids S1..S3 in file-name order.
 pub fn load_seeds() -> Vec<Source> {

@@ -207,3 +207,29 @@ fn filters_keep_ids() {
     assert_eq!(topic.findings.len(), 1);
     assert_eq!(topic.findings[0].verdict, "partial");
 }
+
+/// Golden files of the three formats on the bundled seeds (full pipeline).
+#[test]
+fn seeds_golden() {
+    let a = crate::analyze(crate::corpus::load_seeds());
+    assert_eq!(a.sources.len(), 3);
+    let none = Reviews::new();
+    let all = Filter::default();
+    let json = render(&a, &none, &all, ExportFormat::Json);
+    // Every claim's offsets point at its text in the file.
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for f in v["findings"].as_array().unwrap() {
+        for c in f["claims"].as_array().unwrap() {
+            let s = c["source"].as_str().unwrap();
+            let src = a.sources.iter().find(|x| x.id == s).unwrap();
+            let (st, en) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&src.origin.file_text[st..en], c["text"].as_str().unwrap());
+        }
+    }
+    insta::assert_snapshot!("seeds_json", json);
+    insta::assert_snapshot!("seeds_csv", render(&a, &none, &all, ExportFormat::Csv));
+    insta::assert_snapshot!("seeds_md", render(&a, &none, &all, ExportFormat::Md));
+}
