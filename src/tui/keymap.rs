@@ -351,6 +351,32 @@ mod tests {
             map.action(key(KeyCode::PageDown, none)),
             Some(Action::PageDown)
         );
+        // The comparison keys; shifted symbols arrive with SHIFT set.
+        let shift = KeyModifiers::SHIFT;
+        for (code, m, action) in [
+            (KeyCode::Char(']'), none, Action::NextFinding),
+            (KeyCode::Char('['), none, Action::PrevFinding),
+            (KeyCode::Char('}'), shift, Action::NextConflict),
+            (KeyCode::Char('{'), shift, Action::PrevConflict),
+            (KeyCode::Char(' '), none, Action::TogglePanel),
+            (KeyCode::Char('f'), none, Action::CycleFilter),
+            (KeyCode::Enter, none, Action::Choose),
+            (KeyCode::Char('m'), none, Action::ToggleMatrix),
+            (KeyCode::Char('a'), none, Action::ToggleAligned),
+            (KeyCode::Char('/'), none, Action::Search),
+            (KeyCode::Char('n'), none, Action::NextMatch),
+            (KeyCode::Char('N'), shift, Action::PrevMatch),
+            (KeyCode::Char('+'), shift, Action::Confirm),
+            (KeyCode::Char('-'), none, Action::Dismiss),
+            (KeyCode::Char('i'), none, Action::Annotate),
+            (KeyCode::Char('e'), none, Action::Export),
+        ] {
+            assert_eq!(map.action(key(code, m)), Some(action), "{code:?}");
+        }
+        assert_eq!(
+            map.keys(Action::PageDown),
+            &[Key::parse("pagedown").unwrap()]
+        );
         assert_eq!(map.action(key(KeyCode::Char('z'), none)), None);
         // Ctrl-q is not q.
         assert_eq!(

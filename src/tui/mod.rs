@@ -258,5 +258,30 @@ mod tests {
             ),
             None
         );
+        // Editing keys edit; Tab and the arrows cycle a dialog's choice;
+        // command keys ('+', ']', space) are text.
+        for (code, action) in [
+            (KeyCode::Left, Action::CursorLeft),
+            (KeyCode::Right, Action::CursorRight),
+            (KeyCode::Home, Action::CursorHome),
+            (KeyCode::End, Action::CursorEnd),
+            (KeyCode::Delete, Action::DeleteForward),
+            (KeyCode::Tab, Action::FocusNext),
+            (KeyCode::Down, Action::ScrollDown),
+            (KeyCode::Char('+'), Action::Type('+')),
+            (KeyCode::Char(']'), Action::Type(']')),
+            (KeyCode::Char(' '), Action::Type(' ')),
+        ] {
+            assert_eq!(to_action(key(code, none), &keymap, true), Some(action));
+        }
+        // Outside a field, Home is "top" and ] the next finding.
+        assert_eq!(
+            to_action(key(KeyCode::Home, none), &keymap, false),
+            Some(Action::Top)
+        );
+        assert_eq!(
+            to_action(key(KeyCode::Char(']'), none), &keymap, false),
+            Some(Action::NextFinding)
+        );
     }
 }
