@@ -651,6 +651,20 @@ fn aligned_view_pairs_sentences_and_marks_differences() {
     let marked = cells_with(&buf, Modifier::UNDERLINED);
     assert!(marked.iter().any(|r| r.contains("France,")), "{marked:?}");
     insta::assert_snapshot!(t);
+    // The selected finding's evidence is emphasised in the aligned rows too
+    // (colour theme: its background is the selection's).
+    let colour = Theme::new(false);
+    let mut a = cmp_app(&colour, 120, 16);
+    a.update(Action::ToggleAligned);
+    a.update(Action::NextFinding);
+    let buf = render(&a, &colour, 120, 16);
+    let bg = colour.selected.bg.unwrap();
+    let selected: String = (0..buf.area.height - 1)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].bg == bg)
+        .map(|(x, y)| buf[(x, y)].symbol().to_string())
+        .collect();
+    assert_eq!(selected, "21 people25 people", "{}", text(&buf));
 }
 
 #[test]

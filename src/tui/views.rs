@@ -585,6 +585,53 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
     frame.render_widget(Paragraph::new(line), inner);
 }
 
+/// The styled pieces of sentence `r` of column `c` in the aligned view:
+/// words not in the row's reference sentence marked, then the claim,
+/// selection and search layers drawn over them as in the columns.
+fn cell_pieces(
+    app: &App,
+    c: usize,
+    r: std::ops::Range<usize>,
+    reference: Option<&str>,
+    reference_column: usize,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
+    let doc = &app.docs()[c];
+    let text = &doc.text[r.clone()];
+    let mut diff = match reference {
+        Some(reference) if c != reference_column => marked_words(reference, text),
+        _ => vec![(text.to_string(), false)],
+    };
+    // The diff's pieces must spell the sentence to map them back to bytes.
+    if diff.iter().map(|(t, _)| t.as_str()).collect::<String>() != text {
+        diff = vec![(text.to_string(), false)];
+    }
+    let layers = [app.highlights(c), app.selection(c), app.search_marks(c)];
+    let mut at = r.start;
+    let mut pieces = Vec::new();
+    for (piece, changed) in diff {
+        let base = if changed {
+            theme.diff_insert
+        } else {
+            theme.text
+        };
+        let mut segments = vec![(at..at + piece.len(), base)];
+        at += piece.len();
+        for layer in &layers {
+            segments = segments
+                .into_iter()
+                .flat_map(|(range, style)| layer.segments(&doc.text, range, style))
+                .collect();
+        }
+        pieces.extend(
+            segments
+                .into_iter()
+                .map(|(range, style)| (doc.text[range].replace('\n', " "), style)),
+        );
+    }
+    pieces
+}
+
 /// Body lines of the visible columns in the aligned view, `width` cells
 /// wide each, `height` rows: each aligned row as tall as its tallest cell,
 /// rows separated by a blank line; words not in the row's reference
@@ -601,43 +648,28 @@ pub fn aligned_bodies(
         return bodies;
     };
     let docs = app.docs();
-    let sentence = |c: usize, k: usize| -> String {
+    let range = |c: usize, k: usize| -> Option<std::ops::Range<usize>> {
         docs[c]
             .sentences
             .get(k)
-            .and_then(|r| docs[c].text.get(r.clone()))
-            .unwrap_or_default()
-            .replace('\n', " ")
+            .filter(|r| docs[c].text.get((*r).clone()).is_some())
+            .cloned()
     };
     for row in view.rows.iter().skip(view.scroll) {
         if bodies.first().is_some_and(|b| b.len() >= height) {
             break;
         }
-        let reference = row[view.reference].map(|k| sentence(view.reference, k));
+        let reference = row[view.reference]
+            .and_then(|k| range(view.reference, k))
+            .map(|r| &docs[view.reference].text[r]);
         let cells: Vec<Vec<Line<'static>>> = columns
             .iter()
-            .map(|&c| match row[c] {
+            .map(|&c| match row[c].and_then(|k| range(c, k)) {
                 None => vec![Line::styled("·", theme.rule)],
-                Some(k) => {
-                    let text = sentence(c, k);
-                    let pieces: Vec<(String, Style)> = match &reference {
-                        Some(r) if c != view.reference => marked_words(r, &text)
-                            .into_iter()
-                            .map(|(t, changed)| {
-                                (
-                                    t,
-                                    if changed {
-                                        theme.diff_insert
-                                    } else {
-                                        theme.text
-                                    },
-                                )
-                            })
-                            .collect(),
-                        _ => vec![(text, theme.text)],
-                    };
-                    wrap_spans(&pieces, width)
-                }
+                Some(r) => wrap_spans(
+                    &cell_pieces(app, c, r, reference, view.reference, theme),
+                    width,
+                ),
             })
             .collect();
         let tall = cells.iter().map(Vec::len).max().unwrap_or(1);
