@@ -2,6 +2,7 @@
 //! state consistent and drawable.
 
 use crosscheck::compare::Verdict;
+use crosscheck::tui::app::Overlay;
 use crosscheck::tui::draw::{Ui, draw};
 use crosscheck::tui::findings::FindingNav;
 use crosscheck::tui::{Action, App, KeyMap, Theme, fixture};
@@ -80,6 +81,22 @@ proptest! {
             }
             if let Some(i) = app.selected {
                 prop_assert!(i < app.findings().len());
+            }
+            prop_assert!(!app.panel_focus || app.panel_width() > 0, "focus only on a shown panel");
+            prop_assert!(app.panel_width() <= g.width.max(app.screen().0));
+            if let Some(view) = &app.aligned {
+                prop_assert!(view.scroll < view.rows.len().max(1));
+                prop_assert!(view.rows.iter().all(|r| r.len() == n));
+            }
+            if let Some(s) = &app.search {
+                prop_assert!(s.current.is_none_or(|i| i < s.matches.len()));
+            }
+            // A text field's window always has its field.
+            if app.overlay == Some(Overlay::Note) {
+                prop_assert!(app.note.is_some());
+            }
+            if app.overlay == Some(Overlay::Export) {
+                prop_assert!(app.export.is_some());
             }
             let mut terminal = Terminal::new(TestBackend::new(g.width.min(300), g.height.min(80))).unwrap();
             terminal.draw(|f| draw(f, &app, &ui)).unwrap();
