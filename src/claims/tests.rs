@@ -734,7 +734,6 @@ fn dateline_resolves_weekdays() {
     assert_eq!(killed[0].0, "killing four people");
 }
 
-
 /// The seeds through the real loader.
 fn seed(name: &str) -> (Source, Vec<Claim>) {
     let src = crate::corpus::load_seeds()
