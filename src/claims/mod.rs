@@ -235,7 +235,9 @@ pub fn format_number(v: f64) -> String {
         }
         out
     } else {
-        let s = format!("{v:.4}");
+        // Two decimals: enough for magnitudes, percentages and converted
+        // units (30 miles = 48.28 km) without float noise.
+        let s = format!("{v:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }

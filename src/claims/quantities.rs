@@ -48,10 +48,6 @@ impl Q<'_> {
     }
 }
 
-fn round(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
 /// The person a mention refers to, by its fullest form in the source.
 fn person_subject(m: &Mention, ctx: &Context) -> String {
     ctx.fullest(&m.surface)
@@ -367,8 +363,10 @@ fn speed_or_distance(q: &Q, n: &NumPhrase, lex: &Lexicon) -> Option<Found> {
         topic,
         n.start,
         e,
-        round(n.value * factor),
-        n.max.map(|m| round(m * factor)),
+        // Full precision: rounding here would make "30 miles" differ from
+        // the same figure converted elsewhere; display rounds instead.
+        n.value * factor,
+        n.max.map(|m| m * factor),
         Some(unit),
     );
     f.original = Some(q.slice(n.start, k + 1));

@@ -322,7 +322,7 @@ fn other_quantities_table() {
             "Officers ended a 25-mile pursuit near the river.",
             Distance,
             "25-mile",
-            40.23,
+            25.0 * 1.609344,
             Some("km"),
         ),
         (
@@ -336,7 +336,7 @@ fn other_quantities_table() {
             "It originated five miles beneath the surface.",
             Depth,
             "five miles beneath the surface",
-            8.05,
+            5.0 * 1.609344,
             Some("km"),
         ),
         (
@@ -732,50 +732,6 @@ fn dateline_resolves_weekdays() {
     );
     let killed = texts(&src, &claims, Topic::Killed);
     assert_eq!(killed[0].0, "killing four people");
-}
-
-/// Dump claims of the dev corpora for informal review:
-/// `cargo test --lib claims::tests::dump_dev -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn dump_dev() {
-    let root = std::path::Path::new("/work/shared/corpora/dev");
-    if !root.is_dir() {
-        return;
-    }
-    let mut dirs: Vec<_> = std::fs::read_dir(root)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    dirs.sort();
-    for d in dirs {
-        let mut files: Vec<_> = std::fs::read_dir(&d)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        let mut sources = Vec::new();
-        for f in files {
-            let raw = std::fs::read_to_string(&f).unwrap();
-            let mut s = testutil::source(
-                &f.display().to_string(),
-                testutil::strip_front_matter(&raw),
-                None,
-            );
-            s.id = format!("S{}", sources.len() + 1);
-            sources.push(s);
-        }
-        let claims = extract_all(&sources);
-        let only = std::env::var("TOPICS").unwrap_or_default();
-        let claims: Vec<Claim> = claims
-            .into_iter()
-            .filter(|c| only.is_empty() || only.split(',').any(|t| t == c.topic.as_str()))
-            .collect();
-        println!("{}", render_table(&sources, &claims));
-    }
 }
 
 /// The seeds through the real loader.

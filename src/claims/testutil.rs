@@ -66,13 +66,3 @@ pub fn source(name: &str, raw: &str, published: Option<&str>) -> Source {
         sentences,
     }
 }
-
-/// Strip a `---` front matter block.
-pub fn strip_front_matter(raw: &str) -> &str {
-    if let Some(rest) = raw.strip_prefix("---\n")
-        && let Some(end) = rest.find("\n---\n")
-    {
-        return &rest[end + 5..];
-    }
-    raw
-}
