@@ -680,6 +680,27 @@ impl App {
                 .unwrap_or(&list[list.len() - 1]),
         };
         self.select(Some(next));
+        self.matrix_follow();
+    }
+
+    /// Rows of findings the matrix window shows (the screen less the status
+    /// bar, a margin, borders and the header row).
+    pub fn matrix_rows(&self) -> usize {
+        usize::from(self.screen.1.saturating_sub(5)).max(1)
+    }
+
+    /// Keep the selected finding's row in the matrix window.
+    fn matrix_follow(&mut self) {
+        let Some(i) = self.selected else { return };
+        let Some(at) = self.filtered().iter().position(|&k| k == i) else {
+            return;
+        };
+        let rows = self.matrix_rows();
+        if at < self.matrix_scroll {
+            self.matrix_scroll = at;
+        } else if at >= self.matrix_scroll + rows {
+            self.matrix_scroll = at + 1 - rows;
+        }
     }
 
     fn step_finding(&mut self, forward: bool) {
@@ -950,7 +971,7 @@ impl App {
                 self.detail_scroll = self.window_scroll(self.detail_scroll, max, action)
             }
             _ if window == Some(Overlay::Matrix) => {
-                let max = self.filtered().len().saturating_sub(1);
+                let max = self.filtered().len().saturating_sub(self.matrix_rows());
                 self.matrix_scroll = self.window_scroll(self.matrix_scroll, max, action)
             }
             // A window covers the columns: navigation waits until it closes.

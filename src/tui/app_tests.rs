@@ -209,13 +209,32 @@ fn detail_opens_on_the_selection_and_follows_brackets() {
 #[test]
 fn matrix_opens_scrolls_and_closes() {
     let mut a = with_findings(&[Agree, Conflict, Unique, Partial, Variant]);
+    a.update(Action::Resize {
+        width: 160,
+        height: 8,
+    });
+    assert_eq!(a.matrix_rows(), 3);
     a.update(Action::ToggleMatrix);
     assert_eq!(a.overlay, Some(Overlay::Matrix));
     a.update(Action::ScrollDown);
-    a.update(Action::ScrollDown);
-    assert_eq!(a.matrix_scroll, 2);
+    assert_eq!(a.matrix_scroll, 1);
     a.update(Action::Bottom);
-    assert_eq!(a.matrix_scroll, 4, "clamped to the last row");
+    assert_eq!(a.matrix_scroll, 2, "the last rows fill the window");
+    a.update(Action::ScrollDown);
+    assert_eq!(a.matrix_scroll, 2, "clamped");
+    a.update(Action::Top);
+    // ] in the matrix moves the selection and keeps its row in view.
+    for _ in 0..4 {
+        a.update(Action::NextFinding);
+    }
+    assert_eq!((a.selected, a.matrix_scroll), (Some(3), 1));
+    a.update(Action::NextFinding);
+    a.update(Action::NextFinding);
+    assert_eq!(
+        (a.selected, a.matrix_scroll),
+        (Some(0), 0),
+        "wrapped to the top"
+    );
     let scroll = a.scroll.clone();
     a.update(Action::PageDown);
     assert_eq!(a.scroll, scroll, "columns do not move under the matrix");
