@@ -720,3 +720,22 @@ fn note_window_and_note_marks() {
     let t = text(&render(&a, &theme, 140, 16));
     assert!(t.contains("≠ conflict ✎ note"), "{t}");
 }
+
+/// With the panel focused (Tab past the last column), no column shows the
+/// focus marker; the panel does.
+#[test]
+fn panel_focus_moves_the_marker_to_the_panel() {
+    let theme = mono();
+    let mut a = cmp_app(&theme, 140, 16);
+    a.update(Action::TogglePanel);
+    for _ in 0..3 {
+        a.update(Action::FocusNext);
+    }
+    let t = text(&render(&a, &theme, 140, 16));
+    let first = t.lines().next().unwrap();
+    assert_eq!(first.matches('▶').count(), 1, "{first}");
+    assert!(first.contains("┏▶Findings"), "{first}");
+    a.update(Action::FocusNext);
+    let t = text(&render(&a, &theme, 140, 16));
+    assert!(t.lines().next().unwrap().starts_with("┏▶1 S1"), "{t}");
+}

@@ -134,7 +134,7 @@ fn draw_column(
 ) {
     let doc = &app.docs()[column];
     let g = app.geometry();
-    let focused = column == app.focus;
+    let focused = column == app.focus && !app.panel_focus;
     // Focus is shown by border type and a title marker, not by colour alone.
     let (border_type, border_style, marker) = if focused {
         (BorderType::Thick, theme.border_focus, "▶")
