@@ -113,7 +113,7 @@ pub enum Effect {
 }
 
 fn titled(docs: &[Doc]) -> bool {
-    docs.iter().any(|d| !d.title.is_empty())
+    docs.iter().any(|d| d.own_title && !d.title.is_empty())
 }
 
 /// The reader's state.

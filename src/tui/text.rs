@@ -14,6 +14,9 @@ pub struct Doc {
     /// Short label for the column border: outlet, else file name.
     pub label: String,
     pub title: String,
+    /// The title is the source's own (front matter, HTML, a headline line),
+    /// not merely the opening words of its text.
+    pub own_title: bool,
     /// "outlet · published · 512 words".
     pub meta: String,
     /// Same bytes as `Source::text` except neutralised characters, so byte
@@ -45,12 +48,11 @@ impl Doc {
             .filter(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
             .collect();
         let label = source.outlet.clone().unwrap_or_else(|| source.name.clone());
-        // A title taken from the first line would only repeat the text.
-        let title = if repeats_text(&source.title, &text) {
-            String::new()
-        } else {
-            neutralise(&source.title).trim().to_string()
-        };
+        // A title taken from the first line only repeats the text; it is
+        // still shown when other columns have titles, so headers line up
+        // and no column starts with empty rows.
+        let own_title = !repeats_text(&source.title, &text);
+        let title = neutralise(&source.title).trim().to_string();
         let mut meta = Vec::new();
         if let Some(outlet) = &source.outlet {
             meta.push(outlet.clone());
@@ -63,6 +65,7 @@ impl Doc {
             id: source.id.clone(),
             label: neutralise(&label).into_owned(),
             title,
+            own_title,
             meta: neutralise(&meta.join(" · ")).into_owned(),
             text,
             paragraphs,
@@ -291,16 +294,18 @@ mod tests {
     }
 
     #[test]
-    fn titles_that_repeat_the_text_are_dropped() {
+    fn titles_that_repeat_the_text_are_not_own_titles() {
         let body = "Floods cut off  the valley\non Monday. More later.";
         assert!(repeats_text("Floods cut off the valley on Monday.", body));
         assert!(repeats_text("Floods cut off the…", body));
         assert!(!repeats_text("Valley cut off", body));
         assert!(!repeats_text("", body));
         let doc = Doc::new(&fixture::source("S1", "Floods cut off the…", body));
-        assert_eq!(doc.title, "");
+        assert_eq!(doc.title, "Floods cut off the…");
+        assert!(!doc.own_title);
         let doc = Doc::new(&fixture::source("S1", "Valley flooded", body));
         assert_eq!(doc.title, "Valley flooded");
+        assert!(doc.own_title);
     }
 
     #[test]
