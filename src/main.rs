@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crosscheck::claims::Topic;
 use crosscheck::compare::Verdict;
-use crosscheck::corpus::{self, LoadError};
+use crosscheck::corpus::{self, LoadError, Source};
 use crosscheck::report::{self, ExportFormat, Filter, Reviews};
 use crosscheck::review::ReviewStore;
 use crosscheck::tui::keymap::KeyMapError;
@@ -118,6 +118,12 @@ fn main() -> ExitCode {
 }
 
 fn load(paths: &[PathBuf]) -> anyhow::Result<Analysis> {
+    Ok(analyze(load_sources(paths)?))
+}
+
+/// The articles at `paths` (none: the bundled seeds), with load warnings
+/// printed to stderr.
+fn load_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
     let sources = if paths.is_empty() {
         corpus::load_seeds()
     } else {
@@ -128,7 +134,7 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<Analysis> {
             eprintln!("crosscheck: warning: {}: {warning}", source.path.display());
         }
     }
-    Ok(analyze(sources))
+    Ok(sources)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -170,14 +176,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Some(Command::Claims { format, paths }) => {
-            let analysis = load(&paths)?;
+            // Extraction only: listing claims needs no comparison.
+            let sources = load_sources(&paths)?;
+            let claims = crosscheck::claims::extract_all(&sources);
             let text = match format {
-                ClaimsFormat::Table => {
-                    crosscheck::claims::render_table(&analysis.sources, &analysis.claims)
-                }
-                ClaimsFormat::Json => {
-                    crosscheck::claims::render_json(&analysis.sources, &analysis.claims)
-                }
+                ClaimsFormat::Table => crosscheck::claims::render_table(&sources, &claims),
+                ClaimsFormat::Json => crosscheck::claims::render_json(&sources, &claims),
             };
             write_stdout(&text)
         }
