@@ -131,7 +131,10 @@ fn load_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
     };
     for source in &sources {
         for warning in &source.warnings {
-            eprintln!("crosscheck: warning: {}: {warning}", source.path.display());
+            eprintln!(
+                "crosscheck: warning: {}: {warning}",
+                corpus::display_path(&source.path)
+            );
         }
     }
     Ok(sources)
