@@ -6,6 +6,7 @@
 //! terminal code; the TUI reads an immutable [`Analysis`].
 
 pub mod analysis;
+mod assets;
 pub mod claims;
 pub mod compare;
 pub mod corpus;

@@ -6,12 +6,7 @@ use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("../../assets/compare/stopwords.txt");
 
-/// Lines of an asset word list, without comments and blanks.
-pub(crate) fn word_list(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub(crate) use crate::assets::word_list;
 
 fn stopwords() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

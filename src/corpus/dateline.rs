@@ -18,16 +18,7 @@ struct Words {
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut months = HashSet::new();
     let mut labels = Vec::new();
-    let mut section = "";
-    for line in include_str!("../../assets/datelines.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in crate::assets::sections(include_str!("../../assets/datelines.txt")) {
         match section {
             "months" => {
                 months.insert(line);

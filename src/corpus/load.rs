@@ -198,11 +198,7 @@ const BOILERPLATE: &str = include_str!("../../assets/boilerplate.txt");
 
 fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
-    BOILERPLATE
-        .lines()
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !p.starts_with('#'))
-        .any(|p| lower.starts_with(p))
+    crate::assets::word_list(BOILERPLATE).any(|p| lower.starts_with(p))
 }
 
 /// The first non-empty line that is not page furniture, trimmed, cut to

@@ -42,16 +42,7 @@ struct Rules {
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut rules = Rules::default();
-    let mut section = "";
-    for line in include_str!("../../assets/abbreviations.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in crate::assets::sections(include_str!("../../assets/abbreviations.txt")) {
         let set = match section {
             "never" => &mut rules.never,
             "starter" => &mut rules.starter,
@@ -62,12 +53,9 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         };
         set.insert(line);
     }
-    for line in include_str!("../../assets/sentence_starters.txt").lines() {
-        let line = line.trim();
-        if !line.is_empty() && !line.starts_with('#') {
-            rules.openers.insert(line);
-        }
-    }
+    rules.openers.extend(crate::assets::word_list(include_str!(
+        "../../assets/sentence_starters.txt"
+    )));
     rules
 });
 
