@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::corpus::{Format, Origin, Sentence, Source};
+use crate::corpus::{Sentence, Source};
 
 /// Build a Source from plain text: paragraphs at newlines, sentences at ". ".
 pub fn source(name: &str, raw: &str, published: Option<&str>) -> Source {
@@ -46,23 +46,8 @@ pub fn source(name: &str, raw: &str, published: Option<&str>) -> Source {
         }
         off += line.len();
     }
-    Source {
-        id: "S1".into(),
-        path: PathBuf::from(name),
-        name: name.into(),
-        format: Format::Text,
-        title: String::new(),
-        outlet: None,
-        published: published.map(str::to_string),
-        url: None,
-        words: text.split_whitespace().count(),
-        warnings: Vec::new(),
-        origin: Origin {
-            anchors: Vec::new(),
-            file_text: text.clone(),
-        },
-        text,
-        paragraphs,
-        sentences,
-    }
+    let mut source =
+        Source::from_parts("S1", PathBuf::from(name), "", &text, paragraphs, sentences);
+    source.published = published.map(str::to_string);
+    source
 }

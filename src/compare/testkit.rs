@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::claims::{Bound, Claim, Topic, Value};
-use crate::corpus::{Format, Origin, Sentence, Source};
+use crate::corpus::{Sentence, Source};
 
 /// A source from plain text: paragraphs split on blank lines, sentences on
 /// ". " (crude, enough for hand-written test articles).
@@ -42,25 +42,14 @@ pub fn source(index: usize, name: &str, text: &str) -> Source {
         }
         start = end + 2;
     }
-    Source {
-        id: format!("S{}", index + 1),
-        path: PathBuf::from(format!("test/{name}.txt")),
-        name: name.to_string(),
-        format: Format::Text,
-        title: text.lines().next().unwrap_or("").to_string(),
-        outlet: None,
-        published: None,
-        url: None,
-        text: text.to_string(),
+    Source::from_parts(
+        &format!("S{}", index + 1),
+        PathBuf::from(format!("test/{name}.txt")),
+        text.lines().next().unwrap_or(""),
+        text,
         paragraphs,
         sentences,
-        words: text.split_whitespace().count(),
-        warnings: Vec::new(),
-        origin: Origin {
-            anchors: vec![(0, 0)],
-            file_text: text.to_string(),
-        },
-    }
+    )
 }
 
 /// A claim on the first occurrence of `needle` in source `src` (index `si`).

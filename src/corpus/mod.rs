@@ -93,6 +93,41 @@ pub struct Origin {
 }
 
 impl Source {
+    /// A plain-text source whose segmentation is already known, with no
+    /// front matter and text offsets equal to file offsets. For tests and
+    /// tools that build sources by hand; loading goes through `load_paths`.
+    pub fn from_parts(
+        id: &str,
+        path: PathBuf,
+        title: &str,
+        text: &str,
+        paragraphs: Vec<Range<usize>>,
+        sentences: Vec<Sentence>,
+    ) -> Source {
+        let name = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        Source {
+            id: id.to_string(),
+            path,
+            name,
+            format: Format::Text,
+            title: title.to_string(),
+            outlet: None,
+            published: None,
+            url: None,
+            text: text.to_string(),
+            paragraphs,
+            sentences,
+            words: load::count_words(text),
+            warnings: Vec::new(),
+            origin: Origin {
+                anchors: Vec::new(),
+                file_text: text.to_string(),
+            },
+        }
+    }
+
     /// The text of a sentence.
     pub fn sentence_text(&self, i: usize) -> &str {
         &self.text[self.sentences[i].span.clone()]

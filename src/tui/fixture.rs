@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::Analysis;
-use crate::corpus::{Format, Origin, Sentence, Source};
+use crate::corpus::{Sentence, Source};
 
 /// A source with `text`, segmented naively.
 pub fn source(id: &str, title: &str, text: &str) -> Source {
@@ -26,26 +26,8 @@ pub fn source(id: &str, title: &str, text: &str) -> Source {
             paragraph: i,
         })
         .collect();
-    let name = format!("fixture_{}", id.to_lowercase());
-    Source {
-        id: id.to_string(),
-        path: PathBuf::from(format!("{name}.txt")),
-        name,
-        format: Format::Text,
-        title: title.to_string(),
-        outlet: None,
-        published: None,
-        url: None,
-        text: text.to_string(),
-        paragraphs,
-        sentences,
-        words: text.split_whitespace().count(),
-        warnings: Vec::new(),
-        origin: Origin {
-            anchors: vec![(0, 0)],
-            file_text: text.to_string(),
-        },
-    }
+    let path = PathBuf::from(format!("fixture_{}.txt", id.to_lowercase()));
+    Source::from_parts(id, path, title, text, paragraphs, sentences)
 }
 
 /// An analysis of the given sources with no claims or findings.
