@@ -4,7 +4,6 @@
 use super::*;
 use crate::claims::{Bound, Claim, Topic};
 use crate::compare::testkit::{claim, num, source, text};
-use crate::compare::{self};
 use crate::corpus::Source;
 
 const WIRE: &str = "Gunfire echoed across the southern suburbs of the capital on Friday as forces loyal to the commander pushed toward the old airport, residents said.";
@@ -84,13 +83,7 @@ fn mini() -> Analysis {
             c.bound = Bound::AtLeast;
         }
     }
-    let cmp = compare::compare(&sources, &claims);
-    Analysis {
-        sources,
-        claims,
-        findings: cmp.findings,
-        shared_copy: cmp.shared_copy,
-    }
+    Analysis::compare(sources, claims)
 }
 
 fn reviews(a: &Analysis) -> Reviews {

@@ -235,7 +235,7 @@ impl App {
             search_marks: vec![Highlights::default(); n],
             search_style: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             current_match_style: Style::new().add_modifier(Modifier::REVERSED),
-            aligner: Arc::new(Aligner::new(&analysis.sources, &analysis.claims)),
+            aligner: Arc::clone(&analysis.aligner),
             aligned: None,
             effects: Vec::new(),
             message: None,
