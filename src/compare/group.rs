@@ -364,7 +364,10 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
                 } else {
                     DIFF_LINK
                 };
-            context_clusters(claims, &members, aligner, diff_link, &mut cache)
+            // The same calendar day named twice is one day, whatever the
+            // sentences around it say.
+            let pin_equal = key.topic == Topic::Date;
+            context_clusters(claims, &members, aligner, diff_link, pin_equal, &mut cache)
         };
         for c in clusters {
             if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
@@ -397,6 +400,7 @@ fn context_clusters(
     members: &[usize],
     aligner: &Aligner,
     diff_link: f64,
+    pin_equal: bool,
     cache: &mut MatchCache,
 ) -> Vec<Vec<usize>> {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -433,6 +437,12 @@ fn context_clusters(
         }
         let mut out = Vec::new();
         for d in cands {
+            if pin_equal && d != ci && value_key(c) == value_key(&claims[d]) {
+                // Pinned: the same value written the same way (one date), in
+                // this source or another; ranked above any sentence match.
+                out.push((d, 2.0, true));
+                continue;
+            }
             if claims[d].source == c.source {
                 continue;
             }
@@ -742,6 +752,40 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].claims, [1, 3]);
         assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn the_same_day_is_one_finding_whatever_the_sentences() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The ferry sank on Sunday near the island. Divers returned on Sunday evening with two bodies.",
+            ),
+            source(
+                1,
+                "b",
+                "Coast guard boats reached the wreck late Sunday, a spokesman said.",
+            ),
+            source(
+                2,
+                "c",
+                "Officials held a press conference in the capital on Monday.",
+            ),
+        ];
+        let claims = vec![
+            claim_nth(0, &s[0], "Sunday", 0, Topic::Date, text("2024-03-10")),
+            claim_nth(0, &s[0], "Sunday", 1, Topic::Date, text("2024-03-10")),
+            claim(1, &s[1], "Sunday", Topic::Date, text("2024-03-10")),
+            claim(2, &s[2], "Monday", Topic::Date, text("2024-03-11")),
+        ];
+        let d = run(&s, &claims);
+        let sunday = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(sunday.claims, [0, 1, 2], "{d:#?}");
+        assert_eq!(sunday.verdict, Verdict::Agree);
+        assert_eq!(sunday.primary, [true, false, true]);
+        let monday = d.iter().find(|x| x.claims.contains(&3)).unwrap();
+        assert_eq!(monday.verdict, Verdict::Unique);
     }
 
     #[test]
