@@ -354,7 +354,9 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     let mut cache = MatchCache::new();
     for (key, mut members) in buckets {
         members.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
-        let clusters = if self_identifying(key.topic, key.subject.is_some()) || key.value.is_some()
+        let clusters = if self_identifying(key.topic, key.subject.is_some())
+            || key.value.is_some()
+            || one_measure_per_source(claims, &key, &members)
         {
             vec![members]
         } else {
@@ -384,6 +386,21 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
         }
     }
     out
+}
+
+/// A speed of the main event where every source states a single figure
+/// ("speeds up to 120 mph" here, "more than 100 mph" there): news about one
+/// event rarely gives two unrelated speeds, so the figures are about the
+/// same thing even when the sentences around them are not alike.
+fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) -> bool {
+    if key.topic != Topic::Speed || key.scope.is_some() || key.subject.is_some() {
+        return false;
+    }
+    let mut first: BTreeMap<usize, usize> = BTreeMap::new();
+    members.iter().all(|&i| {
+        let f = *first.entry(claims[i].source).or_insert(i);
+        same_value(&claims[f], &claims[i])
+    })
 }
 
 /// Best matches of a sentence, computed once per sentence.
@@ -786,6 +803,63 @@ mod tests {
         assert_eq!(sunday.primary, [true, false, true]);
         let monday = d.iter().find(|x| x.claims.contains(&3)).unwrap();
         assert_eq!(monday.verdict, Verdict::Unique);
+    }
+
+    #[test]
+    fn single_speeds_of_the_main_event_meet_whatever_the_sentences() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The stolen van raced through three towns at up to 90 mph before it crashed.",
+            ),
+            source(
+                1,
+                "b",
+                "Troopers said the driver reached more than 110 mph on the bypass.",
+            ),
+            source(2, "c", "The chase ended in a ditch; nobody was hurt."),
+        ];
+        let mk = |si: usize, w: &str, v: f64, b: Bound| {
+            let mut c = claim(si, &s[si], w, Topic::Speed, num(v));
+            c.unit = Some("mph".into());
+            c.bound = b;
+            c
+        };
+        let claims = vec![
+            mk(0, "up to 90 mph", 90.0, Bound::AtMost),
+            mk(1, "more than 110 mph", 110.0, Bound::AtLeast),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].verdict, Verdict::Conflict);
+        assert!(!d[0].compatible, "at most 90 vs more than 110");
+        // A source giving two different speeds: sentence context decides.
+        let s2 = vec![
+            s[0].clone(),
+            source(
+                1,
+                "b",
+                "Winds of 40 mph slowed the helicopter. Troopers said the driver reached more than 110 mph.",
+            ),
+        ];
+        let claims = vec![
+            mk(0, "up to 90 mph", 90.0, Bound::AtMost),
+            {
+                let mut c = claim(1, &s2[1], "40 mph", Topic::Speed, num(40.0));
+                c.unit = Some("mph".into());
+                c
+            },
+            {
+                let mut c = claim(1, &s2[1], "more than 110 mph", Topic::Speed, num(110.0));
+                c.unit = Some("mph".into());
+                c.bound = Bound::AtLeast;
+                c
+            },
+        ];
+        let d = run(&s2, &claims);
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
     }
 
     #[test]
