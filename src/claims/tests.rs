@@ -615,6 +615,42 @@ fn scope_table() {
     }
 }
 
+/// A carried background names the sentence that stated it, so that two
+/// passages with the same label can be told apart later.
+#[test]
+fn carried_scope_points_to_its_passage() {
+    let s = testutil::source(
+        "t",
+        "Last year a storm flooded the valley and killed 12 people. It also destroyed 80 homes.\nIn 2015 a second storm killed 3 people near the dam.",
+        Some("2016-05-02"),
+    );
+    let claims = extract(0, &s);
+    let got: Vec<(&str, Option<&str>, Option<usize>)> = claims
+        .iter()
+        .filter(|c| c.scope.is_some())
+        .map(|c| {
+            (
+                &s.text[c.span.clone()],
+                c.scope.as_deref(),
+                c.scope_sentence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("killed 12 people", Some("2015"), Some(0)),
+            ("80 homes", Some("2015"), Some(0)),
+            ("killed 3 people", Some("2015"), Some(2)),
+        ]
+    );
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.scope.is_some() == c.scope_sentence.is_some())
+    );
+}
+
 fn source_claims(raw: &str) -> (Source, Vec<Claim>) {
     let src = testutil::source("t", raw, None);
     let claims = extract(0, &src);

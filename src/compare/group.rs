@@ -65,6 +65,9 @@ struct BucketKey {
     scope: Option<usize>,
     /// Only for topics grouped by value (years without subject, speakers).
     value: Option<String>,
+    /// Event within the scope when one label covers several (see
+    /// `split_events`); 0 = undivided.
+    event: usize,
 }
 
 /// Does the topic name its thing by itself (no sentence context needed)?
@@ -326,6 +329,7 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
         }
     }
 
+    let events = split_events(claims, &wanted, aligner);
     let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
     for &i in &wanted {
         let c = &claims[i];
@@ -346,6 +350,7 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
             unit: unit_key(c.topic, c.unit.as_deref()),
             scope: scope_class[&i],
             value,
+            event: events.get(&i).copied().unwrap_or(0),
         };
         buckets.entry(key).or_default().push(i);
     }
@@ -401,6 +406,125 @@ fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) 
         let f = *first.entry(claims[i].source).or_insert(i);
         same_value(&claims[f], &claims[i])
     })
+}
+
+/// Background events that share a scope label ("2012": two quakes of last
+/// year). A source that gives two different figures for one
+/// self-identifying quantity (two magnitudes, two death tolls) under one
+/// label, in two separate passages, speaks of two events: its passages are
+/// kept apart, and each other source's passage joins the passage whose
+/// sentence it resembles most (or none). Returns an event number per
+/// scoped claim of such labels (claims of other labels are undivided).
+fn split_events(claims: &[Claim], wanted: &[usize], aligner: &Aligner) -> HashMap<usize, usize> {
+    let scoped: Vec<usize> = wanted
+        .iter()
+        .copied()
+        .filter(|&i| claims[i].scope.is_some() && claims[i].scope_sentence.is_some())
+        .collect();
+    let labels: Vec<Option<&str>> = scoped.iter().map(|&i| claims[i].scope.as_deref()).collect();
+    let class = loose_classes(&labels, scope_tokens, same_scope);
+    let mut by_class: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &i) in scoped.iter().enumerate() {
+        if let Some(c) = class[k] {
+            by_class.entry(c).or_default().push(i);
+        }
+    }
+    let mut out = HashMap::new();
+    let mut next_event = 1;
+    for members in by_class.values() {
+        // Passages (scope sentences) of each source.
+        let mut passages: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &i in members {
+            let c = &claims[i];
+            passages
+                .entry(c.source)
+                .or_default()
+                .insert(c.scope_sentence.unwrap_or(c.sentence));
+        }
+        let split: BTreeSet<usize> = passages
+            .iter()
+            .filter(|(_, p)| p.len() > 1)
+            .map(|(&s, _)| s)
+            .filter(|&s| {
+                let own: Vec<&Claim> = members
+                    .iter()
+                    .map(|&i| &claims[i])
+                    .filter(|c| c.source == s && self_identifying(c.topic, false))
+                    .collect();
+                own.iter().any(|a| {
+                    own.iter().any(|b| {
+                        a.topic == b.topic
+                            && a.scope_sentence != b.scope_sentence
+                            && !same_value(a, b)
+                    })
+                })
+            })
+            .collect();
+        if split.is_empty() {
+            continue;
+        }
+        // Units: each passage of a splitting source, all passages of another.
+        let units: Vec<(usize, Vec<usize>)> = passages
+            .iter()
+            .flat_map(|(&s, ps)| {
+                if split.contains(&s) {
+                    ps.iter().map(|&p| (s, vec![p])).collect::<Vec<_>>()
+                } else {
+                    vec![(s, ps.iter().copied().collect())]
+                }
+            })
+            .collect();
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for a in 0..units.len() {
+            for b in a + 1..units.len() {
+                if units[a].0 == units[b].0 {
+                    continue;
+                }
+                let (ua, ub) = (&units[a], &units[b]);
+                let mut sim: f64 = 0.0;
+                for &p in &ua.1 {
+                    for &q in &ub.1 {
+                        sim = sim.max(aligner.similarity((ua.0, p), (ub.0, q)));
+                    }
+                }
+                if sim > 0.0 {
+                    pairs.push((sim, a, b));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        // Greedy merging, most alike first, never two passages of one source.
+        let mut group: Vec<usize> = (0..units.len()).collect();
+        let mut srcs: Vec<BTreeSet<usize>> = units.iter().map(|u| BTreeSet::from([u.0])).collect();
+        for (_, a, b) in pairs {
+            let (ga, gb) = (group[a], group[b]);
+            if ga == gb || !srcs[ga].is_disjoint(&srcs[gb]) {
+                continue;
+            }
+            for g in group.iter_mut() {
+                if *g == gb {
+                    *g = ga;
+                }
+            }
+            let moved = std::mem::take(&mut srcs[gb]);
+            srcs[ga].extend(moved);
+        }
+        let mut event_of: HashMap<(usize, usize), usize> = HashMap::new();
+        for (u, (s, ps)) in units.iter().enumerate() {
+            for &p in ps {
+                event_of.insert((*s, p), next_event + group[u]);
+            }
+        }
+        next_event += units.len();
+        for &i in members {
+            let c = &claims[i];
+            let p = c.scope_sentence.unwrap_or(c.sentence);
+            if let Some(&e) = event_of.get(&(c.source, p)) {
+                out.insert(i, e);
+            }
+        }
+    }
+    out
 }
 
 /// Best matches of a sentence, computed once per sentence.
@@ -860,6 +984,49 @@ mod tests {
         let d = run(&s2, &claims);
         assert_eq!(d.len(), 3, "{d:#?}");
         assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
+    }
+
+    #[test]
+    fn two_events_of_one_year_in_one_source_stay_apart() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Last year a 5.9-magnitude quake shook the northern coast, killing two people. \
+                 In March last year a 7.1-magnitude quake struck off Port Vale, setting off tsunami sirens.",
+            ),
+            source(
+                1,
+                "b",
+                "In March last year a 7.2-magnitude quake hit the sea off Port Vale and set off tsunami sirens. \
+                 Four people died in that quake.",
+            ),
+        ];
+        let mk = |si: usize, w: &str, topic: Topic, v: f64, passage: usize| {
+            let mut c = claim(si, &s[si], w, topic, num(v));
+            c.scope = Some("2019".into());
+            c.scope_sentence = Some(passage);
+            c
+        };
+        let claims = vec![
+            mk(0, "5.9", Topic::Magnitude, 5.9, 0),
+            mk(0, "killing two", Topic::Killed, 2.0, 0),
+            mk(0, "7.1", Topic::Magnitude, 7.1, 1),
+            mk(1, "7.2", Topic::Magnitude, 7.2, 0),
+            mk(1, "Four people died", Topic::Killed, 4.0, 0),
+        ];
+        let d = run(&s, &claims);
+        let port_vale = d.iter().find(|x| x.claims.contains(&2)).unwrap();
+        assert_eq!(port_vale.claims, [2, 3], "{d:#?}");
+        assert_eq!(port_vale.verdict, Verdict::Conflict);
+        for k in [0, 1, 4] {
+            let f = d.iter().find(|x| x.claims.contains(&k)).unwrap();
+            assert_eq!(f.verdict, Verdict::Unique, "{f:#?}");
+        }
+        // Without a second event in one source, the label alone groups.
+        let d = run(&s, &[claims[1].clone(), claims[4].clone()]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Conflict);
     }
 
     #[test]
