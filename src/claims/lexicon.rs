@@ -43,6 +43,9 @@ struct TriggerFile {
     after: Vec<String>,
     nouns: Vec<String>,
     tolls: Vec<String>,
+    /// Trigger words naming a state of their own within the topic.
+    #[serde(default)]
+    states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +119,9 @@ pub struct Triggers {
     pub after: Vec<Phrase>,
     pub nouns: HashSet<String>,
     pub tolls: Vec<Phrase>,
+    /// `after` words that name a state of their own ("trapped" within
+    /// missing): such counts carry the word as subject.
+    pub states: HashSet<String>,
 }
 
 /// An entry of the gazetteer.
@@ -223,6 +229,7 @@ fn build() -> Lexicon {
             after: phrases(t.after),
             nouns: set(t.nouns),
             tolls: phrases(t.tolls),
+            states: set(t.states),
         })
         .collect();
     triggers.sort_by_key(|t| t.topic);

@@ -225,7 +225,18 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
                 k -= 1;
             }
         }
-        if let Some(f) = found {
+        if let Some(mut f) = found {
+            // "14 children trapped": a state of its own within the topic
+            // when the trigger word that closes the claim names one.
+            let last = toks.iter().rev().find(|t| t.end == f.span.end);
+            if let Some(t) = last
+                && lex
+                    .triggers
+                    .iter()
+                    .any(|tr| tr.topic == f.topic && tr.states.contains(&t.lower))
+            {
+                f.subject = Some(t.lower.clone());
+            }
             used[ni] = true;
             out.push(f);
         }

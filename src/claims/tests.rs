@@ -615,6 +615,28 @@ fn scope_table() {
     }
 }
 
+/// "Trapped" is missing in a state of its own: the count carries it as
+/// subject; plain missing counts carry none.
+#[test]
+fn trapped_is_a_state_of_missing() {
+    let c = Context::default();
+    let got: Vec<(Topic, Option<String>)> = extract_sentence(
+        "Rescuers said nine miners remained trapped below ground and three others were missing.",
+        &c,
+    )
+    .into_iter()
+    .filter(|f| f.topic.is_people_count())
+    .map(|f| (f.topic, f.subject))
+    .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Topic::Missing, Some("trapped".to_string())),
+            (Topic::Missing, None)
+        ]
+    );
+}
+
 /// A carried background names the sentence that stated it, so that two
 /// passages with the same label can be told apart later.
 #[test]

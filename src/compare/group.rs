@@ -315,10 +315,16 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
             continue;
         }
         // Only named subjects key a bucket; descriptive ones ("man", "woman
-        // from Warren") are left to sentence context, like no subject.
+        // from Warren") are left to sentence context, like no subject. People
+        // counts carry a subject only for a state of their own ("trapped").
         let subjects: Vec<Option<&str>> = idx
             .iter()
-            .map(|&i| claims[i].subject.as_deref().filter(|s| is_named(s)))
+            .map(|&i| {
+                let c = &claims[i];
+                c.subject
+                    .as_deref()
+                    .filter(|s| is_named(s) || c.topic.is_people_count())
+            })
             .collect();
         let scopes: Vec<Option<&str>> = idx.iter().map(|&i| claims[i].scope.as_deref()).collect();
         let sc = loose_classes(&subjects, subject_tokens, same_subject);
@@ -1027,6 +1033,50 @@ mod tests {
         let d = run(&s, &[claims[1].clone(), claims[4].clone()]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn trapped_and_missing_are_different_counts() {
+        let s = vec![
+            source(0, "a", "Floodwaters left four hikers missing in the gorge."),
+            source(
+                1,
+                "b",
+                "Eleven workers were trapped in the collapsed tunnel.",
+            ),
+            source(
+                2,
+                "c",
+                "Police said six people were missing after the flood.",
+            ),
+        ];
+        let mut trapped = claim(
+            1,
+            &s[1],
+            "Eleven workers were trapped",
+            Topic::Missing,
+            num(11.0),
+        );
+        trapped.subject = Some("trapped".into());
+        let claims = vec![
+            claim(0, &s[0], "four hikers missing", Topic::Missing, num(4.0)),
+            trapped,
+            claim(
+                2,
+                &s[2],
+                "six people were missing",
+                Topic::Missing,
+                num(6.0),
+            ),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        let missing = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(missing.claims, [0, 2]);
+        assert_eq!(missing.verdict, Verdict::Conflict);
+        let t = d.iter().find(|x| x.claims.contains(&1)).unwrap();
+        assert_eq!(t.verdict, Verdict::Unique);
+        assert_eq!(t.subject.as_deref(), Some("trapped"));
     }
 
     #[test]
