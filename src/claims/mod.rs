@@ -323,6 +323,9 @@ pub struct Context {
     pub places: std::collections::HashSet<String>,
     /// Words the source writes in lower case (to tell sentence openers from names).
     pub lower_words: std::collections::HashSet<String>,
+    /// Words the source capitalises inside a sentence (not as its first word,
+    /// nor as the first word of a quote): only these openers can be names.
+    pub inner_caps: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -510,6 +513,14 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>, Vec<Parsed>) 
                 .filter(|t| t.kind == tokens::Kind::Word && !t.cap)
                 .map(|t| t.lower.clone()),
         );
+        if !names::is_headline(&toks) {
+            ctx.inner_caps.extend(
+                (0..toks.len())
+                    .filter(|&k| !names::opens_clause(&toks, k))
+                    .filter(|&k| toks[k].kind == tokens::Kind::Word && toks[k].cap)
+                    .map(|k| toks[k].lower.clone()),
+            );
+        }
         years.extend(nums.iter().filter(|n| n.year).map(|n| n.value as i32));
         parsed.push(Parsed {
             toks,

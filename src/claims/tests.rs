@@ -956,3 +956,30 @@ fn sentence_openers_are_not_names() {
         .collect();
     assert_eq!(names, vec!["Porto", "Porto"]);
 }
+
+/// An opener the source never capitalises inside a sentence is an ordinary
+/// word, also at the start of a quote; one quoted as a speaker is a name.
+#[test]
+fn openers_never_capitalised_inside_are_not_names() {
+    let raw = "Nobody expected the dam to give way.\nResidents shouted \"Shame!\" at the minister as he left Halden.\nBrekke said the town would rebuild.\nFloodwater reached Halden by noon.";
+    let (_, claims) = source_claims(raw);
+    let names: Vec<String> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Name)
+        .map(|c| c.value.to_string())
+        .collect();
+    assert_eq!(names, vec!["Halden", "Brekke", "Halden"]);
+}
+
+/// Compound modifiers, contractions and shouted headings are not names.
+#[test]
+fn modifiers_and_headings_are_not_names() {
+    let raw = "The EU-funded clinic and the UN-backed council met in Vardo.\n\"I'm staying,\" said Tove Lind, reading a banner that said BIG STRIKE TODAY in Vardo.";
+    let (_, claims) = source_claims(raw);
+    let names: Vec<String> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Name)
+        .map(|c| c.value.to_string())
+        .collect();
+    assert_eq!(names, vec!["Vardo", "Tove Lind", "Vardo"]);
+}
