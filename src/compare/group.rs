@@ -380,7 +380,8 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
             // The same calendar day named twice is one day, whatever the
             // sentences around it say.
             let pin_equal = key.topic == Topic::Date;
-            context_clusters(claims, &members, aligner, diff_link, pin_equal, &mut cache)
+            let c = context_clusters(claims, &members, aligner, diff_link, pin_equal, &mut cache);
+            merge_restated(claims, c)
         };
         for c in clusters {
             if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
@@ -412,6 +413,36 @@ fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) 
         let f = *first.entry(claims[i].source).or_insert(i);
         same_value(&claims[f], &claims[i])
     })
+}
+
+/// One source restating the same figure of the same thing ("two men" in
+/// two sentences) that no other source matched: one unique finding, not
+/// two identical ones.
+fn merge_restated(claims: &[Claim], clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(clusters.len());
+    let mut seen: HashMap<(usize, BTreeSet<String>), usize> = HashMap::new();
+    for c in clusters {
+        let srcs: BTreeSet<usize> = c.iter().map(|&i| claims[i].source).collect();
+        if srcs.len() != 1 {
+            out.push(c);
+            continue;
+        }
+        let key = (
+            claims[c[0]].source,
+            c.iter().map(|&i| value_key(&claims[i])).collect(),
+        );
+        match seen.get(&key) {
+            Some(&k) => {
+                out[k].extend(c);
+                out[k].sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Background events that share a scope label ("2012": two quakes of last
@@ -1077,6 +1108,27 @@ mod tests {
         let t = d.iter().find(|x| x.claims.contains(&1)).unwrap();
         assert_eq!(t.verdict, Verdict::Unique);
         assert_eq!(t.subject.as_deref(), Some("trapped"));
+    }
+
+    #[test]
+    fn a_source_restating_a_figure_makes_one_unique_finding() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Two boats capsized off the pier at dawn. Harbour staff said the two boats had no licence.",
+            ),
+            source(1, "b", "Fishermen watched the storm from the quay."),
+        ];
+        let mk = |n: usize| {
+            let mut c = claim_nth(0, &s[0], "wo boats", n, Topic::Count, num(2.0));
+            c.unit = Some("boats".into());
+            c
+        };
+        let d = run(&s, &[mk(0), mk(1)]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].verdict, Verdict::Unique);
+        assert_eq!(d[0].primary, [true, false]);
     }
 
     #[test]
