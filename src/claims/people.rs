@@ -161,8 +161,9 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
             {
                 k = close + 1;
             }
+            // Up to seven auxiliaries: "are also reported to have been killed".
             let mut steps = 0;
-            while k < toks.len() && steps < 5 {
+            while k < toks.len() && steps < 7 {
                 if let Some((e, t)) = after_trigger(toks, k, lex) {
                     // "3 dead" needs no noun; "21 killed" neither.
                     found = Some(make(t.topic, n.start, e));

@@ -615,6 +615,23 @@ fn scope_table() {
     }
 }
 
+/// A long chain of auxiliaries between the figure and its verb.
+#[test]
+fn reported_to_have_been_killed() {
+    let c = Context::default();
+    let got: Vec<(Topic, f64)> = extract_sentence(
+        "Two villagers are also reported to have been killed near the border.",
+        &c,
+    )
+    .into_iter()
+    .filter_map(|f| match f.value {
+        Value::Num { value, .. } => Some((f.topic, value)),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(got, vec![(Topic::Killed, 2.0)]);
+}
+
 /// "Trapped" is missing in a state of its own: the count carries it as
 /// subject; plain missing counts carry none.
 #[test]
