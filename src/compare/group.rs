@@ -707,7 +707,9 @@ fn shares_a_member(claims: &[Claim], members: &[usize]) -> bool {
 }
 
 /// Primary claim of each source: first in text order, preferring stated
-/// figures over vague ones.
+/// figures over vague ones. Two counts of people in one sentence are a part
+/// and the total ("killed six children ..., bringing the toll to 11"): the
+/// larger one is the source's figure.
 pub fn primaries(claims: &[Claim], members: &[usize]) -> Vec<bool> {
     let mut chosen: BTreeMap<usize, usize> = BTreeMap::new();
     for (k, &i) in members.iter().enumerate() {
@@ -719,11 +721,23 @@ pub fn primaries(claims: &[Claim], members: &[usize]) -> Vec<bool> {
             Some(&p) if claims[members[p]].vague && !c.vague => {
                 chosen.insert(c.source, k);
             }
+            Some(&p) if is_total_of(c, &claims[members[p]]) => {
+                chosen.insert(c.source, k);
+            }
             _ => {}
         }
     }
     let keep: BTreeSet<usize> = chosen.into_values().collect();
     (0..members.len()).map(|k| keep.contains(&k)).collect()
+}
+
+/// Whether `c`, later in the same sentence as `p`, is the total `p` is
+/// part of: both stated counts of people, `c` the larger.
+fn is_total_of(c: &Claim, p: &Claim) -> bool {
+    let (Value::Num { value: a, .. }, Value::Num { value: b, .. }) = (&c.value, &p.value) else {
+        return false;
+    };
+    c.topic.is_people_count() && c.sentence == p.sentence && !c.vague && !p.vague && a > b
 }
 
 fn draft(claims: &[Claim], members: Vec<usize>) -> Draft {
@@ -1415,6 +1429,19 @@ mod tests {
         let d = run(&s, &[a, b]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn the_total_in_a_sentence_is_primary_over_its_part() {
+        let s = [source(
+            0,
+            "a",
+            "The blast killed four miners and raised the death toll from the week's accidents to 9. Later two more died.",
+        )];
+        let a = claim(0, &s[0], "killed four miners", Topic::Killed, num(4.0));
+        let b = claim(0, &s[0], "to 9", Topic::Killed, num(9.0));
+        let c = claim(0, &s[0], "two more died", Topic::Killed, num(2.0));
+        assert_eq!(primaries(&[a, b, c], &[0, 1, 2]), [false, true, false]);
     }
 
     #[test]
