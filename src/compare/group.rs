@@ -409,10 +409,22 @@ fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) 
         return false;
     }
     let mut first: BTreeMap<usize, usize> = BTreeMap::new();
-    members.iter().all(|&i| {
+    let one_each = members.iter().all(|&i| {
         let f = *first.entry(claims[i].source).or_insert(i);
         same_value(&claims[f], &claims[i])
-    })
+    });
+    // Reports of one speed differ by degree (100 vs 120 mph), not by
+    // kind: a storm's 10 mph track and its 120 mph winds are two speeds.
+    let values: Vec<f64> = members
+        .iter()
+        .filter_map(|&i| match claims[i].value {
+            Value::Num { value, .. } if value > 0.0 => Some(value),
+            _ => None,
+        })
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(0.0, f64::max);
+    one_each && values.len() == members.len() && hi <= 2.0 * lo
 }
 
 /// One source restating the same figure of the same thing ("two men" in
@@ -1035,6 +1047,18 @@ mod tests {
         let d = run(&s2, &claims);
         assert_eq!(d.len(), 3, "{d:#?}");
         assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
+        // Speeds of different kinds (a storm's track, its winds): apart.
+        let s3 = vec![
+            source(0, "a", "The storm crept north at 9 mph overnight."),
+            source(1, "b", "Gusts reached 120 mph on the barrier islands."),
+        ];
+        let mk3 = |si: usize, w: &str, v: f64| {
+            let mut c = claim(si, &s3[si], w, Topic::Speed, num(v));
+            c.unit = Some("mph".into());
+            c
+        };
+        let d = run(&s3, &[mk3(0, "9 mph", 9.0), mk3(1, "120 mph", 120.0)]);
+        assert_eq!(d.len(), 2, "{d:#?}");
     }
 
     #[test]
