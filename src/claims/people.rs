@@ -128,6 +128,13 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
         if vstart >= 3 && w(vstart - 1) == "of" && w(vstart - 2) == "total" {
             vstart -= 3;
         }
+        // "rescued another five", "wounded a further 12", "an additional 3"
+        if vstart >= 1 && matches!(w(vstart - 1), "another" | "further" | "additional") {
+            vstart -= 1;
+            if vstart >= 1 && matches!(w(vstart - 1), "a" | "an") {
+                vstart -= 1;
+            }
+        }
         if vstart > 0
             && matches!(w(vstart - 1), "left" | "leaving" | "leaves" | "leave")
             && let Some((e, t)) = after_trigger(toks, after_noun, lex)

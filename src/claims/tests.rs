@@ -632,6 +632,34 @@ fn reported_to_have_been_killed() {
     assert_eq!(got, vec![(Topic::Killed, 2.0)]);
 }
 
+/// "the deaths of these four people", "rescued another six": the figure's
+/// verb or toll noun stands before a determiner.
+#[test]
+fn counts_after_determiners_of_death_and_addition() {
+    let c = Context::default();
+    let got = |t: &str| -> Vec<(Topic, f64)> {
+        extract_sentence(t, &c)
+            .into_iter()
+            .filter_map(|f| match f.value {
+                Value::Num { value, .. } => Some((f.topic, value)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        got("The mayor said the deaths of these four people were a tragedy for the town."),
+        vec![(Topic::Killed, 4.0)]
+    );
+    assert_eq!(
+        got("Lifeboat crews rescued another six sailors from the hull."),
+        vec![(Topic::Evacuated, 6.0)]
+    );
+    assert_eq!(
+        got("Gunmen wounded a further 12 villagers overnight."),
+        vec![(Topic::Wounded, 12.0)]
+    );
+}
+
 /// "Trapped" is missing in a state of its own: the count carries it as
 /// subject; plain missing counts carry none.
 #[test]
