@@ -26,7 +26,7 @@ use super::Verdict;
 use super::align::Aligner;
 use super::text::{stem, terms, words};
 use super::values::{compatible, norm_text, same_value};
-use super::variants::name_tokens;
+use super::variants::{name_tokens, similar_spelling};
 use crate::claims::{Claim, Topic, Value};
 use crate::corpus::Source;
 
@@ -336,18 +336,14 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     }
 
     let events = split_events(claims, &wanted, aligner);
+    let speakers = speaker_keys(claims, &wanted);
     let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
     for &i in &wanted {
         let c = &claims[i];
         let subject = subject_class[&i];
         let value = match c.topic {
             Topic::Year if subject.is_none() => Some(value_key(c)),
-            Topic::Speaker => Some(
-                c.value
-                    .as_text()
-                    .and_then(|t| name_tokens(t).pop())
-                    .unwrap_or_else(|| value_key(c)),
-            ),
+            Topic::Speaker => Some(speakers.get(&i).cloned().unwrap_or_else(|| value_key(c))),
             _ => None,
         };
         let key = BucketKey {
@@ -425,6 +421,37 @@ fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) 
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(0.0, f64::max);
     one_each && values.len() == members.len() && hi <= 2.0 * lo
+}
+
+/// Speakers are keyed by surname; a surname spelled differently with the
+/// same first name ("Ilene Wolff" / "Ilene Wolfe") is the same person, so
+/// the sources agree that she spoke (the spelling is a `name` variant).
+fn speaker_keys(claims: &[Claim], wanted: &[usize]) -> HashMap<usize, String> {
+    let mut reps: Vec<(Option<String>, String)> = Vec::new();
+    let mut out = HashMap::new();
+    for &i in wanted {
+        let c = &claims[i];
+        if c.topic != Topic::Speaker {
+            continue;
+        }
+        let toks = c.value.as_text().map(name_tokens).unwrap_or_default();
+        let Some(last) = toks.last().cloned() else {
+            continue;
+        };
+        let first = (toks.len() > 1).then(|| toks[0].clone());
+        let rep = reps.iter().find(|(f, l)| {
+            *l == last || (first.is_some() && *f == first && similar_spelling(l, &last))
+        });
+        let key = match rep {
+            Some((_, l)) => l.clone(),
+            None => {
+                reps.push((first, last.clone()));
+                last
+            }
+        };
+        out.insert(i, key);
+    }
+    out
 }
 
 /// One source restating the same figure of the same thing ("two men" in
@@ -1167,6 +1194,25 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].verdict, Verdict::Unique);
         assert_eq!(d[0].primary, [true, false]);
+    }
+
+    #[test]
+    fn speakers_with_a_misspelled_surname_are_one_person() {
+        let s = vec![
+            source(0, "a", "Marta Kowalsky said the plant would reopen."),
+            source(1, "b", "The plant will reopen, Marta Kowalski said."),
+            source(2, "c", "Piotr Kowalski said he had not been told."),
+        ];
+        let mk = |si: usize, n: &str| claim(si, &s[si], n, Topic::Speaker, text(n));
+        let claims = vec![
+            mk(0, "Marta Kowalsky"),
+            mk(1, "Marta Kowalski"),
+            mk(2, "Piotr Kowalski"),
+        ];
+        let d = run(&s, &claims);
+        let marta = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(marta.claims, [0, 1], "{d:#?}");
+        assert_eq!(marta.verdict, Verdict::Agree);
     }
 
     #[test]
