@@ -409,18 +409,23 @@ fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) 
         let f = *first.entry(claims[i].source).or_insert(i);
         same_value(&claims[f], &claims[i])
     });
-    // Reports of one speed differ by degree (100 vs 120 mph), not by
-    // kind: a storm's 10 mph track and its 120 mph winds are two speeds.
-    let values: Vec<f64> = members
-        .iter()
-        .filter_map(|&i| match claims[i].value {
-            Value::Num { value, .. } if value > 0.0 => Some(value),
-            _ => None,
+    one_each
+        && members.iter().all(|&i| {
+            members
+                .iter()
+                .all(|&j| within_factor_two(&claims[i], &claims[j]))
         })
-        .collect();
-    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = values.iter().copied().fold(0.0, f64::max);
-    one_each && values.len() == members.len() && hi <= 2.0 * lo
+}
+
+/// Reports of one speed differ by degree (100 vs 120 mph), not by kind: a
+/// storm's 10 mph track and its 120 mph winds are two speeds.
+fn within_factor_two(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Num { value: x, .. }, Value::Num { value: y, .. }) if *x > 0.0 && *y > 0.0 => {
+            x.max(*y) <= 2.0 * x.min(*y)
+        }
+        _ => false,
+    }
 }
 
 /// Speakers are keyed by surname; a surname spelled differently with the
@@ -668,6 +673,9 @@ fn context_clusters(
                 (claims[d].source, claims[d].sentence),
             );
             let same = same_value(c, &claims[d]);
+            if !same && c.topic == Topic::Speed && !within_factor_two(c, &claims[d]) {
+                continue;
+            }
             if sim >= if same { SAME_LINK } else { diff_link } {
                 out.push((d, sim, same));
             }
@@ -1086,6 +1094,24 @@ mod tests {
         };
         let d = run(&s3, &[mk3(0, "9 mph", 9.0), mk3(1, "120 mph", 120.0)]);
         assert_eq!(d.len(), 2, "{d:#?}");
+        // Even in alike sentences.
+        let s4 = vec![
+            source(0, "a", "On Monday the storm moved north at 9 mph."),
+            source(
+                1,
+                "b",
+                "On Monday the storm moved north with 120 mph winds.",
+            ),
+        ];
+        let c4 = |si: usize, w: &str, v: f64| {
+            let mut c = claim(si, &s4[si], w, Topic::Speed, num(v));
+            c.unit = Some("mph".into());
+            c
+        };
+        let extra = c4(0, "storm", 60.0);
+        let d = run(&s4, &[c4(0, "9 mph", 9.0), extra, c4(1, "120 mph", 120.0)]);
+        let track = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert!(!track.claims.contains(&2), "{d:#?}");
     }
 
     #[test]
