@@ -95,6 +95,8 @@ struct TimeFile {
     month_abbr: Vec<String>,
     weekdays: Vec<String>,
     dateline_markers: Vec<String>,
+    #[serde(default)]
+    future_markers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +169,9 @@ pub struct Lexicon {
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
     pub dateline_markers: HashSet<String>,
+    /// Words that put a sentence's weekday after publication ("will",
+    /// "expected", "next").
+    pub future_markers: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub speech_before: Vec<Phrase>,
     pub pronouns: HashSet<String>,
@@ -339,6 +344,7 @@ fn build() -> Lexicon {
         months,
         weekdays,
         dateline_markers: set(lf.time.dateline_markers),
+        future_markers: set(lf.time.future_markers),
         speech_verbs: set(lf.speech.verbs),
         speech_before: phrases(lf.speech.before),
         pronouns: set(lf.speech.pronouns),
