@@ -660,6 +660,23 @@ fn counts_after_determiners_of_death_and_addition() {
     );
 }
 
+/// People moved into shelters are displaced.
+#[test]
+fn people_taken_to_shelters_are_displaced() {
+    let c = Context::default();
+    let got: Vec<(Topic, f64)> = extract_sentence(
+        "Volunteers said 350 residents were taken to shelters in the school gym.",
+        &c,
+    )
+    .into_iter()
+    .filter_map(|f| match f.value {
+        Value::Num { value, .. } => Some((f.topic, value)),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(got, vec![(Topic::Displaced, 350.0)]);
+}
+
 /// "Trapped" is missing in a state of its own: the count carries it as
 /// subject; plain missing counts carry none.
 #[test]
