@@ -779,12 +779,24 @@ pub fn primaries(claims: &[Claim], members: &[usize]) -> Vec<bool> {
 }
 
 /// Whether `c`, later in the same sentence as `p`, is the total `p` is
-/// part of: both stated counts of people, `c` the larger.
+/// part of: `p` counts a group ("six children"), `c` is a larger count of
+/// people at large ("the toll to 11"). Two counts of the same kind ("12
+/// people at a mosque, and 30 at the market") are two parts.
 fn is_total_of(c: &Claim, p: &Claim) -> bool {
     let (Value::Num { value: a, .. }, Value::Num { value: b, .. }) = (&c.value, &p.value) else {
         return false;
     };
-    c.topic.is_people_count() && c.sentence == p.sentence && !c.vague && !p.vague && a > b
+    let generic = |u: &Option<String>| {
+        u.as_deref()
+            .is_none_or(|u| matches!(u, "people" | "persons" | "person"))
+    };
+    c.topic.is_people_count()
+        && c.sentence == p.sentence
+        && !c.vague
+        && !p.vague
+        && a > b
+        && generic(&c.unit)
+        && !generic(&p.unit)
 }
 
 fn draft(claims: &[Claim], members: Vec<usize>) -> Draft {
@@ -1534,10 +1546,21 @@ mod tests {
             "a",
             "The blast killed four miners and raised the death toll from the week's accidents to 9. Later two more died.",
         )];
-        let a = claim(0, &s[0], "killed four miners", Topic::Killed, num(4.0));
+        let mut a = claim(0, &s[0], "killed four miners", Topic::Killed, num(4.0));
+        a.unit = Some("miners".into());
         let b = claim(0, &s[0], "to 9", Topic::Killed, num(9.0));
         let c = claim(0, &s[0], "two more died", Topic::Killed, num(2.0));
         assert_eq!(primaries(&[a, b, c], &[0, 1, 2]), [false, true, false]);
+        // Two parts of the same kind: the first stays primary.
+        let s = [source(
+            0,
+            "a",
+            "A shell killed 3 people at the school and another killed 8 at the clinic.",
+        )];
+        let mut a = claim(0, &s[0], "killed 3 people", Topic::Killed, num(3.0));
+        a.unit = Some("people".into());
+        let b = claim(0, &s[0], "killed 8", Topic::Killed, num(8.0));
+        assert_eq!(primaries(&[a, b], &[0, 1]), [true, false]);
     }
 
     #[test]
