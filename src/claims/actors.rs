@@ -469,24 +469,52 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
 
 /// Name claims: value = surface form (titles stripped), subject = normalised key,
 /// unit = "person" / "org" / "place" / "name".
+/// "US-backed", "Full-scale", "Ocean-wide", "I'm": a capitalised word
+/// joined to a lower-case part is a modifier or a contraction, not a name
+/// ("al-Sarraj" ends with a capitalised part).
+fn is_compound_modifier(surface: &str) -> bool {
+    let last = surface.rsplit(['-', '\'', '’']).next().unwrap_or("");
+    surface.contains(['-', '\'', '’'])
+        && (surface.starts_with(['-', '\'', '’'])
+            || last.chars().next().is_some_and(char::is_lowercase))
+        && !surface.ends_with("'s")
+}
+
+/// "BIGGEST PROTEST": several words in capitals are a shouted heading, not
+/// a name (acronyms are single words).
+fn is_shouted(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    words.len() > 1
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !w.chars().any(char::is_lowercase)
+        })
+}
+
 pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
     let lex = &*LEX;
-    // The first word of the sentence (after opening quotes and brackets).
-    let first = toks
-        .iter()
-        .position(|t| t.kind == Kind::Word || t.kind == Kind::Num);
     mentions
         .iter()
         .filter(|m| m.surface.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .filter(|m| !is_compound_modifier(&m.surface))
         .filter(|m| {
-            // A capitalised sentence opener is a name only if it is not an
-            // ordinary word: not written in lower case elsewhere in the source,
-            // not a contraction, not an inflected form, not a known word.
-            if Some(m.start) != first || m.end - m.start != 1 || m.canonical.is_some() {
+            // A capitalised opener (of the sentence or of a quote) is a name
+            // only if it is not an ordinary word: capitalised by the source
+            // inside a sentence too, not written in lower case elsewhere, not
+            // a contraction, not an inflected form, not a known word.
+            if !super::names::opens_clause(toks, m.start)
+                || m.end - m.start != 1
+                || m.canonical.is_some()
+            {
                 return true;
             }
             let w = toks[m.start].lower.as_str();
-            let ordinary = ctx.lower_words.contains(w)
+            // "Wolfe said ...": a capitalised opener quoted as a speaker.
+            let speaks = toks
+                .get(m.end)
+                .is_some_and(|t| lex.speech_verbs.contains(&t.lower));
+            let ordinary = !(ctx.inner_caps.contains(w) || speaks)
+                || ctx.lower_words.contains(w)
                 || w.contains('\'')
                 || w.ends_with("ed")
                 || w.ends_with("ing")
@@ -499,6 +527,7 @@ pub fn names(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> {
                 || lex.aux.contains(w);
             !ordinary || ctx.is_person(&m.surface)
         })
+        .filter(|m| !is_shouted(&m.surface))
         .map(|m| {
             let kind = if ctx.places.contains(&m.surface) {
                 NameKind::Place

@@ -43,6 +43,9 @@ struct TriggerFile {
     after: Vec<String>,
     nouns: Vec<String>,
     tolls: Vec<String>,
+    /// Trigger words naming a state of their own within the topic.
+    #[serde(default)]
+    states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +95,8 @@ struct TimeFile {
     month_abbr: Vec<String>,
     weekdays: Vec<String>,
     dateline_markers: Vec<String>,
+    #[serde(default)]
+    future_markers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +121,9 @@ pub struct Triggers {
     pub after: Vec<Phrase>,
     pub nouns: HashSet<String>,
     pub tolls: Vec<Phrase>,
+    /// `after` words that name a state of their own ("trapped" within
+    /// missing): such counts carry the word as subject.
+    pub states: HashSet<String>,
 }
 
 /// An entry of the gazetteer.
@@ -161,6 +169,9 @@ pub struct Lexicon {
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
     pub dateline_markers: HashSet<String>,
+    /// Words that put a sentence's weekday after publication ("will",
+    /// "expected", "next").
+    pub future_markers: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub speech_before: Vec<Phrase>,
     pub pronouns: HashSet<String>,
@@ -223,6 +234,7 @@ fn build() -> Lexicon {
             after: phrases(t.after),
             nouns: set(t.nouns),
             tolls: phrases(t.tolls),
+            states: set(t.states),
         })
         .collect();
     triggers.sort_by_key(|t| t.topic);
@@ -332,6 +344,7 @@ fn build() -> Lexicon {
         months,
         weekdays,
         dateline_markers: set(lf.time.dateline_markers),
+        future_markers: set(lf.time.future_markers),
         speech_verbs: set(lf.speech.verbs),
         speech_before: phrases(lf.speech.before),
         pronouns: set(lf.speech.pronouns),

@@ -265,6 +265,10 @@ pub struct Claim {
     /// What the figure belongs to when not the main event ("2004 tsunami",
     /// "Central Aceh district"). `None` = the main event.
     pub scope: Option<String>,
+    /// Index of the sentence that gave `scope` (this one, or the previous one
+    /// for a background carried over): tells two passages with the same
+    /// label apart.
+    pub scope_sentence: Option<usize>,
     /// Vague amount ("dozens"): `value` is a lower bound.
     pub vague: bool,
 }
@@ -319,6 +323,9 @@ pub struct Context {
     pub places: std::collections::HashSet<String>,
     /// Words the source writes in lower case (to tell sentence openers from names).
     pub lower_words: std::collections::HashSet<String>,
+    /// Words the source capitalises inside a sentence (not as its first word,
+    /// nor as the first word of a quote): only these openers can be names.
+    pub inner_caps: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -376,7 +383,8 @@ fn extract_sentence_scoped(text: &str, ctx: &Context) -> (Vec<Found>, Option<Str
     let toks = tokens::tokenize(text);
     let nums = numbers::find_numbers(&toks);
     let mentions = names::find_names(text, &toks);
-    extract_parsed(text, &toks, &nums, &mentions, ctx)
+    let (found, carry, _) = extract_parsed(text, &toks, &nums, &mentions, ctx);
+    (found, carry)
 }
 
 /// A sentence tokenized once, with its figures and name mentions.
@@ -392,7 +400,7 @@ fn extract_parsed(
     nums: &[numbers::NumPhrase],
     mentions: &[names::Mention],
     ctx: &Context,
-) -> (Vec<Found>, Option<String>) {
+) -> (Vec<Found>, Option<String>, Option<String>) {
     let mut used = vec![false; nums.len()];
     let mut out = people::extract(text, toks, nums, &mut used);
     out.extend(time::extract(text, toks, nums, &mut used, ctx));
@@ -462,7 +470,8 @@ fn extract_parsed(
         out.extend(actors::names(toks, mentions, ctx));
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
-    (out, carry)
+    let carried_in = scope.filter(|_| carried).map(|sc| sc.label);
+    (out, carry, carried_in)
 }
 
 /// Build the source-level context: names of people, main person, dates.
@@ -504,6 +513,14 @@ fn source_context(src: &Source) -> (Context, Option<Range<usize>>, Vec<Parsed>) 
                 .filter(|t| t.kind == tokens::Kind::Word && !t.cap)
                 .map(|t| t.lower.clone()),
         );
+        if !names::is_headline(&toks) {
+            ctx.inner_caps.extend(
+                (0..toks.len())
+                    .filter(|&k| !names::opens_clause(&toks, k))
+                    .filter(|&k| toks[k].kind == tokens::Kind::Word && toks[k].cap)
+                    .map(|k| toks[k].lower.clone()),
+            );
+        }
         years.extend(nums.iter().filter(|n| n.year).map(|n| n.value as i32));
         parsed.push(Parsed {
             toks,
@@ -550,7 +567,7 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
     for ((si, s), p) in src.sentences.iter().enumerate().zip(&parsed) {
         let base = s.span.start;
         let text = &src.text[s.span.clone()];
-        let (found, carry) = extract_parsed(text, &p.toks, &p.nums, &p.mentions, &ctx);
+        let (found, carry, carried_in) = extract_parsed(text, &p.toks, &p.nums, &p.mentions, &ctx);
         ctx.carry_scope = carry;
         for f in found {
             let span = f.span.start + base..f.span.end + base;
@@ -561,10 +578,19 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
             {
                 continue;
             }
+            // A background carried over was stated by the previous sentence.
+            let scope_sentence = f.scope.as_ref().map(|sc| {
+                if carried_in.as_ref() == Some(sc) && si > 0 {
+                    si - 1
+                } else {
+                    si
+                }
+            });
             out.push(Claim {
                 source,
                 span,
                 sentence: si,
+                scope_sentence,
                 topic: f.topic,
                 subject: f.subject,
                 value: f.value,

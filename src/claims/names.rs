@@ -86,6 +86,22 @@ pub fn is_headline(toks: &[Tok]) -> bool {
     words.len() >= 4 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8
 }
 
+/// Whether token `k` is the first word of its sentence or of a quote or
+/// clause opened inside it (`said: "Nobody ...`), where any word is
+/// capitalised.
+pub fn opens_clause(toks: &[Tok], k: usize) -> bool {
+    let first = toks
+        .iter()
+        .position(|t| t.kind == Kind::Word || t.kind == Kind::Num);
+    if first.is_none_or(|f| k <= f) {
+        return true;
+    }
+    matches!(
+        toks[k - 1].lower.as_str(),
+        "\"" | "“" | "‘" | "'" | ":" | "(" | "[" | "—" | "–"
+    )
+}
+
 /// Find name mentions in one sentence.
 pub fn find_names(text: &str, toks: &[Tok]) -> Vec<Mention> {
     let lex = &*LEX;

@@ -128,6 +128,13 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
         if vstart >= 3 && w(vstart - 1) == "of" && w(vstart - 2) == "total" {
             vstart -= 3;
         }
+        // "rescued another five", "wounded a further 12", "an additional 3"
+        if vstart >= 1 && matches!(w(vstart - 1), "another" | "further" | "additional") {
+            vstart -= 1;
+            if vstart >= 1 && matches!(w(vstart - 1), "a" | "an") {
+                vstart -= 1;
+            }
+        }
         if vstart > 0
             && matches!(w(vstart - 1), "left" | "leaving" | "leaves" | "leave")
             && let Some((e, t)) = after_trigger(toks, after_noun, lex)
@@ -161,8 +168,9 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
             {
                 k = close + 1;
             }
+            // Up to seven auxiliaries: "are also reported to have been killed".
             let mut steps = 0;
-            while k < toks.len() && steps < 5 {
+            while k < toks.len() && steps < 7 {
                 if let Some((e, t)) = after_trigger(toks, k, lex) {
                     // "3 dead" needs no noun; "21 killed" neither.
                     found = Some(make(t.topic, n.start, e));
@@ -225,7 +233,18 @@ pub fn extract(text: &str, toks: &[Tok], nums: &[NumPhrase], used: &mut [bool]) 
                 k -= 1;
             }
         }
-        if let Some(f) = found {
+        if let Some(mut f) = found {
+            // "14 children trapped": a state of its own within the topic
+            // when the trigger word that closes the claim names one.
+            let last = toks.iter().rev().find(|t| t.end == f.span.end);
+            if let Some(t) = last
+                && lex
+                    .triggers
+                    .iter()
+                    .any(|tr| tr.topic == f.topic && tr.states.contains(&t.lower))
+            {
+                f.subject = Some(t.lower.clone());
+            }
             used[ni] = true;
             out.push(f);
         }

@@ -615,6 +615,126 @@ fn scope_table() {
     }
 }
 
+/// A long chain of auxiliaries between the figure and its verb.
+#[test]
+fn reported_to_have_been_killed() {
+    let c = Context::default();
+    let got: Vec<(Topic, f64)> = extract_sentence(
+        "Two villagers are also reported to have been killed near the border.",
+        &c,
+    )
+    .into_iter()
+    .filter_map(|f| match f.value {
+        Value::Num { value, .. } => Some((f.topic, value)),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(got, vec![(Topic::Killed, 2.0)]);
+}
+
+/// "the deaths of these four people", "rescued another six": the figure's
+/// verb or toll noun stands before a determiner.
+#[test]
+fn counts_after_determiners_of_death_and_addition() {
+    let c = Context::default();
+    let got = |t: &str| -> Vec<(Topic, f64)> {
+        extract_sentence(t, &c)
+            .into_iter()
+            .filter_map(|f| match f.value {
+                Value::Num { value, .. } => Some((f.topic, value)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        got("The mayor said the deaths of these four people were a tragedy for the town."),
+        vec![(Topic::Killed, 4.0)]
+    );
+    assert_eq!(
+        got("Lifeboat crews rescued another six sailors from the hull."),
+        vec![(Topic::Evacuated, 6.0)]
+    );
+    assert_eq!(
+        got("Gunmen wounded a further 12 villagers overnight."),
+        vec![(Topic::Wounded, 12.0)]
+    );
+}
+
+/// People moved into shelters are displaced.
+#[test]
+fn people_taken_to_shelters_are_displaced() {
+    let c = Context::default();
+    let got: Vec<(Topic, f64)> = extract_sentence(
+        "Volunteers said 350 residents were taken to shelters in the school gym.",
+        &c,
+    )
+    .into_iter()
+    .filter_map(|f| match f.value {
+        Value::Num { value, .. } => Some((f.topic, value)),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(got, vec![(Topic::Displaced, 350.0)]);
+}
+
+/// "Trapped" is missing in a state of its own: the count carries it as
+/// subject; plain missing counts carry none.
+#[test]
+fn trapped_is_a_state_of_missing() {
+    let c = Context::default();
+    let got: Vec<(Topic, Option<String>)> = extract_sentence(
+        "Rescuers said nine miners remained trapped below ground and three others were missing.",
+        &c,
+    )
+    .into_iter()
+    .filter(|f| f.topic.is_people_count())
+    .map(|f| (f.topic, f.subject))
+    .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Topic::Missing, Some("trapped".to_string())),
+            (Topic::Missing, None)
+        ]
+    );
+}
+
+/// A carried background names the sentence that stated it, so that two
+/// passages with the same label can be told apart later.
+#[test]
+fn carried_scope_points_to_its_passage() {
+    let s = testutil::source(
+        "t",
+        "Last year a storm flooded the valley and killed 12 people. It also destroyed 80 homes.\nIn 2015 a second storm killed 3 people near the dam.",
+        Some("2016-05-02"),
+    );
+    let claims = extract(0, &s);
+    let got: Vec<(&str, Option<&str>, Option<usize>)> = claims
+        .iter()
+        .filter(|c| c.scope.is_some())
+        .map(|c| {
+            (
+                &s.text[c.span.clone()],
+                c.scope.as_deref(),
+                c.scope_sentence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("killed 12 people", Some("2015"), Some(0)),
+            ("80 homes", Some("2015"), Some(0)),
+            ("killed 3 people", Some("2015"), Some(2)),
+        ]
+    );
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.scope.is_some() == c.scope_sentence.is_some())
+    );
+}
+
 fn source_claims(raw: &str) -> (Source, Vec<Claim>) {
     let src = testutil::source("t", raw, None);
     let claims = extract(0, &src);
@@ -897,4 +1017,31 @@ fn sentence_openers_are_not_names() {
         .map(|c| c.value.to_string())
         .collect();
     assert_eq!(names, vec!["Porto", "Porto"]);
+}
+
+/// An opener the source never capitalises inside a sentence is an ordinary
+/// word, also at the start of a quote; one quoted as a speaker is a name.
+#[test]
+fn openers_never_capitalised_inside_are_not_names() {
+    let raw = "Nobody expected the dam to give way.\nResidents shouted \"Shame!\" at the minister as he left Halden.\nBrekke said the town would rebuild.\nFloodwater reached Halden by noon.";
+    let (_, claims) = source_claims(raw);
+    let names: Vec<String> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Name)
+        .map(|c| c.value.to_string())
+        .collect();
+    assert_eq!(names, vec!["Halden", "Brekke", "Halden"]);
+}
+
+/// Compound modifiers, contractions and shouted headings are not names.
+#[test]
+fn modifiers_and_headings_are_not_names() {
+    let raw = "The EU-funded clinic and the UN-backed council met in Vardo.\n\"I'm staying,\" said Tove Lind, reading a banner that said BIG STRIKE TODAY in Vardo.";
+    let (_, claims) = source_claims(raw);
+    let names: Vec<String> = claims
+        .iter()
+        .filter(|c| c.topic == Topic::Name)
+        .map(|c| c.value.to_string())
+        .collect();
+    assert_eq!(names, vec!["Vardo", "Tove Lind", "Vardo"]);
 }

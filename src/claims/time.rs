@@ -271,7 +271,20 @@ pub fn extract(
             if last {
                 a = i - 1;
             }
+            // "will meet on Thursday", "next Friday": the weekday ahead, when
+            // the marker is in the weekday's clause ("'We will rebuild,' he
+            // said on Monday" is past).
+            let future = !last
+                && toks[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "\"" | "“" | "”"))
+                    .any(|t| lex.future_markers.contains(&t.lower));
             let value = match pubd.and_then(|p| p.days()) {
+                Some(pd) if future => {
+                    let ahead = (wd + 7 - weekday(pd)) % 7;
+                    civil_from_days(pd + ahead as i64).iso()
+                }
                 Some(pd) => {
                     // Most recent such weekday on or before publication ("last": strictly before).
                     let mut back = (weekday(pd) + 7 - wd) % 7;
@@ -386,6 +399,35 @@ mod tests {
         assert_eq!(
             civil_from_days(days_from_civil(2012, 3, 1) - 1),
             Date::full(2012, 2, 29)
+        );
+    }
+
+    #[test]
+    fn weekdays_ahead_in_future_clauses() {
+        // Published Wednesday 2024-05-15.
+        let ctx = Context {
+            published: Some(Date::full(2024, 5, 15)),
+            ..Context::default()
+        };
+        let date = |t: &str| -> Vec<String> {
+            let toks = crate::claims::tokens::tokenize(t);
+            let nums = crate::claims::numbers::find_numbers(&toks);
+            let mut used = vec![false; nums.len()];
+            extract(t, &toks, &nums, &mut used, &ctx)
+                .into_iter()
+                .filter(|f| f.topic == Topic::Date)
+                .map(|f| f.value.to_string())
+                .collect()
+        };
+        assert_eq!(date("The council will vote on Friday."), ["2024-05-17"]);
+        assert_eq!(date("The council voted on Friday."), ["2024-05-10"]);
+        assert_eq!(
+            date("\"We will appeal,\" the mayor said on Monday."),
+            ["2024-05-13"]
+        );
+        assert_eq!(
+            date("The river is expected to crest on Saturday."),
+            ["2024-05-18"]
         );
     }
 

@@ -26,7 +26,7 @@ use super::Verdict;
 use super::align::Aligner;
 use super::text::{stem, terms, words};
 use super::values::{compatible, norm_text, same_value};
-use super::variants::name_tokens;
+use super::variants::{name_tokens, similar_spelling};
 use crate::claims::{Claim, Topic, Value};
 use crate::corpus::Source;
 
@@ -65,6 +65,9 @@ struct BucketKey {
     scope: Option<usize>,
     /// Only for topics grouped by value (years without subject, speakers).
     value: Option<String>,
+    /// Event within the scope when one label covers several (see
+    /// `split_events`); 0 = undivided.
+    event: usize,
 }
 
 /// Does the topic name its thing by itself (no sentence context needed)?
@@ -312,10 +315,16 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
             continue;
         }
         // Only named subjects key a bucket; descriptive ones ("man", "woman
-        // from Warren") are left to sentence context, like no subject.
+        // from Warren") are left to sentence context, like no subject. People
+        // counts carry a subject only for a state of their own ("trapped").
         let subjects: Vec<Option<&str>> = idx
             .iter()
-            .map(|&i| claims[i].subject.as_deref().filter(|s| is_named(s)))
+            .map(|&i| {
+                let c = &claims[i];
+                c.subject
+                    .as_deref()
+                    .filter(|s| is_named(s) || c.topic.is_people_count())
+            })
             .collect();
         let scopes: Vec<Option<&str>> = idx.iter().map(|&i| claims[i].scope.as_deref()).collect();
         let sc = loose_classes(&subjects, subject_tokens, same_subject);
@@ -326,18 +335,15 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
         }
     }
 
+    let events = split_events(claims, &wanted, aligner);
+    let speakers = speaker_keys(claims, &wanted);
     let mut buckets: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
     for &i in &wanted {
         let c = &claims[i];
         let subject = subject_class[&i];
         let value = match c.topic {
             Topic::Year if subject.is_none() => Some(value_key(c)),
-            Topic::Speaker => Some(
-                c.value
-                    .as_text()
-                    .and_then(|t| name_tokens(t).pop())
-                    .unwrap_or_else(|| value_key(c)),
-            ),
+            Topic::Speaker => Some(speakers.get(&i).cloned().unwrap_or_else(|| value_key(c))),
             _ => None,
         };
         let key = BucketKey {
@@ -346,6 +352,7 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
             unit: unit_key(c.topic, c.unit.as_deref()),
             scope: scope_class[&i],
             value,
+            event: events.get(&i).copied().unwrap_or(0),
         };
         buckets.entry(key).or_default().push(i);
     }
@@ -354,7 +361,9 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
     let mut cache = MatchCache::new();
     for (key, mut members) in buckets {
         members.sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
-        let clusters = if self_identifying(key.topic, key.subject.is_some()) || key.value.is_some()
+        let clusters = if self_identifying(key.topic, key.subject.is_some())
+            || key.value.is_some()
+            || one_measure_per_source(claims, &key, &members)
         {
             vec![members]
         } else {
@@ -364,7 +373,11 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
                 } else {
                     DIFF_LINK
                 };
-            context_clusters(claims, &members, aligner, diff_link, &mut cache)
+            // The same calendar day named twice is one day, whatever the
+            // sentences around it say.
+            let pin_equal = key.topic == Topic::Date;
+            let c = context_clusters(claims, &members, aligner, diff_link, pin_equal, &mut cache);
+            merge_restated(claims, c)
         };
         for c in clusters {
             if key.topic == Topic::Backers && !shares_a_member(claims, &c) {
@@ -377,6 +390,218 @@ pub fn group(sources: &[Source], claims: &[Claim], aligner: &Aligner) -> Vec<Dra
                 out.extend(by_source.into_values().map(|c| draft(claims, c)));
             } else {
                 out.push(draft(claims, c));
+            }
+        }
+    }
+    out
+}
+
+/// A speed of the main event where every source states a single figure
+/// ("speeds up to 120 mph" here, "more than 100 mph" there): news about one
+/// event rarely gives two unrelated speeds, so the figures are about the
+/// same thing even when the sentences around them are not alike.
+fn one_measure_per_source(claims: &[Claim], key: &BucketKey, members: &[usize]) -> bool {
+    if key.topic != Topic::Speed || key.scope.is_some() || key.subject.is_some() {
+        return false;
+    }
+    let mut first: BTreeMap<usize, usize> = BTreeMap::new();
+    let one_each = members.iter().all(|&i| {
+        let f = *first.entry(claims[i].source).or_insert(i);
+        same_value(&claims[f], &claims[i])
+    });
+    one_each
+        && members.iter().all(|&i| {
+            members
+                .iter()
+                .all(|&j| within_factor_two(&claims[i], &claims[j]))
+        })
+}
+
+/// Reports of one speed differ by degree (100 vs 120 mph), not by kind: a
+/// storm's 10 mph track and its 120 mph winds are two speeds.
+fn within_factor_two(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Num { value: x, .. }, Value::Num { value: y, .. }) if *x > 0.0 && *y > 0.0 => {
+            x.max(*y) <= 2.0 * x.min(*y)
+        }
+        _ => false,
+    }
+}
+
+/// Speakers are keyed by surname; a surname spelled differently with the
+/// same first name ("Ilene Wolff" / "Ilene Wolfe") is the same person, so
+/// the sources agree that she spoke (the spelling is a `name` variant).
+fn speaker_keys(claims: &[Claim], wanted: &[usize]) -> HashMap<usize, String> {
+    let mut reps: Vec<(Option<String>, String)> = Vec::new();
+    let mut out = HashMap::new();
+    for &i in wanted {
+        let c = &claims[i];
+        if c.topic != Topic::Speaker {
+            continue;
+        }
+        let toks = c.value.as_text().map(name_tokens).unwrap_or_default();
+        let Some(last) = toks.last().cloned() else {
+            continue;
+        };
+        let first = (toks.len() > 1).then(|| toks[0].clone());
+        let rep = reps.iter().find(|(f, l)| {
+            *l == last || (first.is_some() && *f == first && similar_spelling(l, &last))
+        });
+        let key = match rep {
+            Some((_, l)) => l.clone(),
+            None => {
+                reps.push((first, last.clone()));
+                last
+            }
+        };
+        out.insert(i, key);
+    }
+    out
+}
+
+/// One source restating the same figure of the same thing ("two men" in
+/// two sentences) that no other source matched: one unique finding, not
+/// two identical ones.
+fn merge_restated(claims: &[Claim], clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(clusters.len());
+    let mut seen: HashMap<(usize, BTreeSet<String>), usize> = HashMap::new();
+    for c in clusters {
+        let srcs: BTreeSet<usize> = c.iter().map(|&i| claims[i].source).collect();
+        if srcs.len() != 1 {
+            out.push(c);
+            continue;
+        }
+        let key = (
+            claims[c[0]].source,
+            c.iter().map(|&i| value_key(&claims[i])).collect(),
+        );
+        match seen.get(&key) {
+            Some(&k) => {
+                out[k].extend(c);
+                out[k].sort_by_key(|&i| (claims[i].source, claims[i].span.start, i));
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Background events that share a scope label ("2012": two quakes of last
+/// year). A source that gives two different figures for one
+/// self-identifying quantity (two magnitudes, two death tolls) under one
+/// label, in two separate passages, speaks of two events: its passages are
+/// kept apart, and each other source's passage joins the passage whose
+/// sentence it resembles most (or none). Returns an event number per
+/// scoped claim of such labels (claims of other labels are undivided).
+fn split_events(claims: &[Claim], wanted: &[usize], aligner: &Aligner) -> HashMap<usize, usize> {
+    let scoped: Vec<usize> = wanted
+        .iter()
+        .copied()
+        .filter(|&i| claims[i].scope.is_some() && claims[i].scope_sentence.is_some())
+        .collect();
+    let labels: Vec<Option<&str>> = scoped.iter().map(|&i| claims[i].scope.as_deref()).collect();
+    let class = loose_classes(&labels, scope_tokens, same_scope);
+    let mut by_class: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &i) in scoped.iter().enumerate() {
+        if let Some(c) = class[k] {
+            by_class.entry(c).or_default().push(i);
+        }
+    }
+    let mut out = HashMap::new();
+    let mut next_event = 1;
+    for members in by_class.values() {
+        // Passages (scope sentences) of each source.
+        let mut passages: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &i in members {
+            let c = &claims[i];
+            passages
+                .entry(c.source)
+                .or_default()
+                .insert(c.scope_sentence.unwrap_or(c.sentence));
+        }
+        let split: BTreeSet<usize> = passages
+            .iter()
+            .filter(|(_, p)| p.len() > 1)
+            .map(|(&s, _)| s)
+            .filter(|&s| {
+                let own: Vec<&Claim> = members
+                    .iter()
+                    .map(|&i| &claims[i])
+                    .filter(|c| c.source == s && self_identifying(c.topic, false))
+                    .collect();
+                own.iter().any(|a| {
+                    own.iter().any(|b| {
+                        a.topic == b.topic
+                            && a.scope_sentence != b.scope_sentence
+                            && !same_value(a, b)
+                    })
+                })
+            })
+            .collect();
+        if split.is_empty() {
+            continue;
+        }
+        // Units: each passage of a splitting source, all passages of another.
+        let units: Vec<(usize, Vec<usize>)> = passages
+            .iter()
+            .flat_map(|(&s, ps)| {
+                if split.contains(&s) {
+                    ps.iter().map(|&p| (s, vec![p])).collect::<Vec<_>>()
+                } else {
+                    vec![(s, ps.iter().copied().collect())]
+                }
+            })
+            .collect();
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for a in 0..units.len() {
+            for b in a + 1..units.len() {
+                if units[a].0 == units[b].0 {
+                    continue;
+                }
+                let (ua, ub) = (&units[a], &units[b]);
+                let mut sim: f64 = 0.0;
+                for &p in &ua.1 {
+                    for &q in &ub.1 {
+                        sim = sim.max(aligner.similarity((ua.0, p), (ub.0, q)));
+                    }
+                }
+                if sim > 0.0 {
+                    pairs.push((sim, a, b));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        // Greedy merging, most alike first, never two passages of one source.
+        let mut group: Vec<usize> = (0..units.len()).collect();
+        let mut srcs: Vec<BTreeSet<usize>> = units.iter().map(|u| BTreeSet::from([u.0])).collect();
+        for (_, a, b) in pairs {
+            let (ga, gb) = (group[a], group[b]);
+            if ga == gb || !srcs[ga].is_disjoint(&srcs[gb]) {
+                continue;
+            }
+            for g in group.iter_mut() {
+                if *g == gb {
+                    *g = ga;
+                }
+            }
+            let moved = std::mem::take(&mut srcs[gb]);
+            srcs[ga].extend(moved);
+        }
+        let mut event_of: HashMap<(usize, usize), usize> = HashMap::new();
+        for (u, (s, ps)) in units.iter().enumerate() {
+            for &p in ps {
+                event_of.insert((*s, p), next_event + group[u]);
+            }
+        }
+        next_event += units.len();
+        for &i in members {
+            let c = &claims[i];
+            let p = c.scope_sentence.unwrap_or(c.sentence);
+            if let Some(&e) = event_of.get(&(c.source, p)) {
+                out.insert(i, e);
             }
         }
     }
@@ -397,6 +622,7 @@ fn context_clusters(
     members: &[usize],
     aligner: &Aligner,
     diff_link: f64,
+    pin_equal: bool,
     cache: &mut MatchCache,
 ) -> Vec<Vec<usize>> {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -433,6 +659,12 @@ fn context_clusters(
         }
         let mut out = Vec::new();
         for d in cands {
+            if pin_equal && d != ci && value_key(c) == value_key(&claims[d]) {
+                // Pinned: the same value written the same way (one date), in
+                // this source or another; ranked above any sentence match.
+                out.push((d, 2.0, true));
+                continue;
+            }
             if claims[d].source == c.source {
                 continue;
             }
@@ -441,6 +673,9 @@ fn context_clusters(
                 (claims[d].source, claims[d].sentence),
             );
             let same = same_value(c, &claims[d]);
+            if !same && c.topic == Topic::Speed && !within_factor_two(c, &claims[d]) {
+                continue;
+            }
             if sim >= if same { SAME_LINK } else { diff_link } {
                 out.push((d, sim, same));
             }
@@ -519,7 +754,9 @@ fn shares_a_member(claims: &[Claim], members: &[usize]) -> bool {
 }
 
 /// Primary claim of each source: first in text order, preferring stated
-/// figures over vague ones.
+/// figures over vague ones. Two counts of people in one sentence are a part
+/// and the total ("killed six children ..., bringing the toll to 11"): the
+/// larger one is the source's figure.
 pub fn primaries(claims: &[Claim], members: &[usize]) -> Vec<bool> {
     let mut chosen: BTreeMap<usize, usize> = BTreeMap::new();
     for (k, &i) in members.iter().enumerate() {
@@ -531,11 +768,35 @@ pub fn primaries(claims: &[Claim], members: &[usize]) -> Vec<bool> {
             Some(&p) if claims[members[p]].vague && !c.vague => {
                 chosen.insert(c.source, k);
             }
+            Some(&p) if is_total_of(c, &claims[members[p]]) => {
+                chosen.insert(c.source, k);
+            }
             _ => {}
         }
     }
     let keep: BTreeSet<usize> = chosen.into_values().collect();
     (0..members.len()).map(|k| keep.contains(&k)).collect()
+}
+
+/// Whether `c`, later in the same sentence as `p`, is the total `p` is
+/// part of: `p` counts a group ("six children"), `c` is a larger count of
+/// people at large ("the toll to 11"). Two counts of the same kind ("12
+/// people at a mosque, and 30 at the market") are two parts.
+fn is_total_of(c: &Claim, p: &Claim) -> bool {
+    let (Value::Num { value: a, .. }, Value::Num { value: b, .. }) = (&c.value, &p.value) else {
+        return false;
+    };
+    let generic = |u: &Option<String>| {
+        u.as_deref()
+            .is_none_or(|u| matches!(u, "people" | "persons" | "person"))
+    };
+    c.topic.is_people_count()
+        && c.sentence == p.sentence
+        && !c.vague
+        && !p.vague
+        && a > b
+        && generic(&c.unit)
+        && !generic(&p.unit)
 }
 
 fn draft(claims: &[Claim], members: Vec<usize>) -> Draft {
@@ -742,6 +1003,254 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].claims, [1, 3]);
         assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn the_same_day_is_one_finding_whatever_the_sentences() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The ferry sank on Sunday near the island. Divers returned on Sunday evening with two bodies.",
+            ),
+            source(
+                1,
+                "b",
+                "Coast guard boats reached the wreck late Sunday, a spokesman said.",
+            ),
+            source(
+                2,
+                "c",
+                "Officials held a press conference in the capital on Monday.",
+            ),
+        ];
+        let claims = vec![
+            claim_nth(0, &s[0], "Sunday", 0, Topic::Date, text("2024-03-10")),
+            claim_nth(0, &s[0], "Sunday", 1, Topic::Date, text("2024-03-10")),
+            claim(1, &s[1], "Sunday", Topic::Date, text("2024-03-10")),
+            claim(2, &s[2], "Monday", Topic::Date, text("2024-03-11")),
+        ];
+        let d = run(&s, &claims);
+        let sunday = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(sunday.claims, [0, 1, 2], "{d:#?}");
+        assert_eq!(sunday.verdict, Verdict::Agree);
+        assert_eq!(sunday.primary, [true, false, true]);
+        let monday = d.iter().find(|x| x.claims.contains(&3)).unwrap();
+        assert_eq!(monday.verdict, Verdict::Unique);
+    }
+
+    #[test]
+    fn single_speeds_of_the_main_event_meet_whatever_the_sentences() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "The stolen van raced through three towns at up to 90 mph before it crashed.",
+            ),
+            source(
+                1,
+                "b",
+                "Troopers said the driver reached more than 110 mph on the bypass.",
+            ),
+            source(2, "c", "The chase ended in a ditch; nobody was hurt."),
+        ];
+        let mk = |si: usize, w: &str, v: f64, b: Bound| {
+            let mut c = claim(si, &s[si], w, Topic::Speed, num(v));
+            c.unit = Some("mph".into());
+            c.bound = b;
+            c
+        };
+        let claims = vec![
+            mk(0, "up to 90 mph", 90.0, Bound::AtMost),
+            mk(1, "more than 110 mph", 110.0, Bound::AtLeast),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].verdict, Verdict::Conflict);
+        assert!(!d[0].compatible, "at most 90 vs more than 110");
+        // A source giving two different speeds: sentence context decides.
+        let s2 = vec![
+            s[0].clone(),
+            source(
+                1,
+                "b",
+                "Winds of 40 mph slowed the helicopter. Troopers said the driver reached more than 110 mph.",
+            ),
+        ];
+        let claims = vec![
+            mk(0, "up to 90 mph", 90.0, Bound::AtMost),
+            {
+                let mut c = claim(1, &s2[1], "40 mph", Topic::Speed, num(40.0));
+                c.unit = Some("mph".into());
+                c
+            },
+            {
+                let mut c = claim(1, &s2[1], "more than 110 mph", Topic::Speed, num(110.0));
+                c.unit = Some("mph".into());
+                c.bound = Bound::AtLeast;
+                c
+            },
+        ];
+        let d = run(&s2, &claims);
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert!(d.iter().all(|x| x.verdict == Verdict::Unique));
+        // Speeds of different kinds (a storm's track, its winds): apart.
+        let s3 = vec![
+            source(0, "a", "The storm crept north at 9 mph overnight."),
+            source(1, "b", "Gusts reached 120 mph on the barrier islands."),
+        ];
+        let mk3 = |si: usize, w: &str, v: f64| {
+            let mut c = claim(si, &s3[si], w, Topic::Speed, num(v));
+            c.unit = Some("mph".into());
+            c
+        };
+        let d = run(&s3, &[mk3(0, "9 mph", 9.0), mk3(1, "120 mph", 120.0)]);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        // Even in alike sentences.
+        let s4 = vec![
+            source(0, "a", "On Monday the storm moved north at 9 mph."),
+            source(
+                1,
+                "b",
+                "On Monday the storm moved north with 120 mph winds.",
+            ),
+        ];
+        let c4 = |si: usize, w: &str, v: f64| {
+            let mut c = claim(si, &s4[si], w, Topic::Speed, num(v));
+            c.unit = Some("mph".into());
+            c
+        };
+        let extra = c4(0, "storm", 60.0);
+        let d = run(&s4, &[c4(0, "9 mph", 9.0), extra, c4(1, "120 mph", 120.0)]);
+        let track = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert!(!track.claims.contains(&2), "{d:#?}");
+    }
+
+    #[test]
+    fn two_events_of_one_year_in_one_source_stay_apart() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Last year a 5.9-magnitude quake shook the northern coast, killing two people. \
+                 In March last year a 7.1-magnitude quake struck off Port Vale, setting off tsunami sirens.",
+            ),
+            source(
+                1,
+                "b",
+                "In March last year a 7.2-magnitude quake hit the sea off Port Vale and set off tsunami sirens. \
+                 Four people died in that quake.",
+            ),
+        ];
+        let mk = |si: usize, w: &str, topic: Topic, v: f64, passage: usize| {
+            let mut c = claim(si, &s[si], w, topic, num(v));
+            c.scope = Some("2019".into());
+            c.scope_sentence = Some(passage);
+            c
+        };
+        let claims = vec![
+            mk(0, "5.9", Topic::Magnitude, 5.9, 0),
+            mk(0, "killing two", Topic::Killed, 2.0, 0),
+            mk(0, "7.1", Topic::Magnitude, 7.1, 1),
+            mk(1, "7.2", Topic::Magnitude, 7.2, 0),
+            mk(1, "Four people died", Topic::Killed, 4.0, 0),
+        ];
+        let d = run(&s, &claims);
+        let port_vale = d.iter().find(|x| x.claims.contains(&2)).unwrap();
+        assert_eq!(port_vale.claims, [2, 3], "{d:#?}");
+        assert_eq!(port_vale.verdict, Verdict::Conflict);
+        for k in [0, 1, 4] {
+            let f = d.iter().find(|x| x.claims.contains(&k)).unwrap();
+            assert_eq!(f.verdict, Verdict::Unique, "{f:#?}");
+        }
+        // Without a second event in one source, the label alone groups.
+        let d = run(&s, &[claims[1].clone(), claims[4].clone()]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn trapped_and_missing_are_different_counts() {
+        let s = vec![
+            source(0, "a", "Floodwaters left four hikers missing in the gorge."),
+            source(
+                1,
+                "b",
+                "Eleven workers were trapped in the collapsed tunnel.",
+            ),
+            source(
+                2,
+                "c",
+                "Police said six people were missing after the flood.",
+            ),
+        ];
+        let mut trapped = claim(
+            1,
+            &s[1],
+            "Eleven workers were trapped",
+            Topic::Missing,
+            num(11.0),
+        );
+        trapped.subject = Some("trapped".into());
+        let claims = vec![
+            claim(0, &s[0], "four hikers missing", Topic::Missing, num(4.0)),
+            trapped,
+            claim(
+                2,
+                &s[2],
+                "six people were missing",
+                Topic::Missing,
+                num(6.0),
+            ),
+        ];
+        let d = run(&s, &claims);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        let missing = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(missing.claims, [0, 2]);
+        assert_eq!(missing.verdict, Verdict::Conflict);
+        let t = d.iter().find(|x| x.claims.contains(&1)).unwrap();
+        assert_eq!(t.verdict, Verdict::Unique);
+        assert_eq!(t.subject.as_deref(), Some("trapped"));
+    }
+
+    #[test]
+    fn a_source_restating_a_figure_makes_one_unique_finding() {
+        let s = vec![
+            source(
+                0,
+                "a",
+                "Two boats capsized off the pier at dawn. Harbour staff said the two boats had no licence.",
+            ),
+            source(1, "b", "Fishermen watched the storm from the quay."),
+        ];
+        let mk = |n: usize| {
+            let mut c = claim_nth(0, &s[0], "wo boats", n, Topic::Count, num(2.0));
+            c.unit = Some("boats".into());
+            c
+        };
+        let d = run(&s, &[mk(0), mk(1)]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].verdict, Verdict::Unique);
+        assert_eq!(d[0].primary, [true, false]);
+    }
+
+    #[test]
+    fn speakers_with_a_misspelled_surname_are_one_person() {
+        let s = vec![
+            source(0, "a", "Marta Kowalsky said the plant would reopen."),
+            source(1, "b", "The plant will reopen, Marta Kowalski said."),
+            source(2, "c", "Piotr Kowalski said he had not been told."),
+        ];
+        let mk = |si: usize, n: &str| claim(si, &s[si], n, Topic::Speaker, text(n));
+        let claims = vec![
+            mk(0, "Marta Kowalsky"),
+            mk(1, "Marta Kowalski"),
+            mk(2, "Piotr Kowalski"),
+        ];
+        let d = run(&s, &claims);
+        let marta = d.iter().find(|x| x.claims.contains(&0)).unwrap();
+        assert_eq!(marta.claims, [0, 1], "{d:#?}");
+        assert_eq!(marta.verdict, Verdict::Agree);
     }
 
     #[test]
@@ -1028,6 +1537,30 @@ mod tests {
         let d = run(&s, &[a, b]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn the_total_in_a_sentence_is_primary_over_its_part() {
+        let s = [source(
+            0,
+            "a",
+            "The blast killed four miners and raised the death toll from the week's accidents to 9. Later two more died.",
+        )];
+        let mut a = claim(0, &s[0], "killed four miners", Topic::Killed, num(4.0));
+        a.unit = Some("miners".into());
+        let b = claim(0, &s[0], "to 9", Topic::Killed, num(9.0));
+        let c = claim(0, &s[0], "two more died", Topic::Killed, num(2.0));
+        assert_eq!(primaries(&[a, b, c], &[0, 1, 2]), [false, true, false]);
+        // Two parts of the same kind: the first stays primary.
+        let s = [source(
+            0,
+            "a",
+            "A shell killed 3 people at the school and another killed 8 at the clinic.",
+        )];
+        let mut a = claim(0, &s[0], "killed 3 people", Topic::Killed, num(3.0));
+        a.unit = Some("people".into());
+        let b = claim(0, &s[0], "killed 8", Topic::Killed, num(8.0));
+        assert_eq!(primaries(&[a, b], &[0, 1]), [true, false]);
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub fn claim_nth(
         unit: None,
         original: None,
         scope: None,
+        scope_sentence: None,
         vague: false,
     }
 }

@@ -122,6 +122,26 @@ pub fn compatible(claims: &[&Claim]) -> bool {
     lo <= hi
 }
 
+/// A capitalised first word written in lower case after it ("Dozens" ->
+/// "dozens"); acronyms and all-capital words are kept.
+fn lower_initial(s: &str) -> String {
+    let first: &str = s.split_whitespace().next().unwrap_or("");
+    let mut chars = first.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(|ch| !ch.is_uppercase());
+    if !capitalised {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    if let Some(ch) = it.next() {
+        out.extend(ch.to_lowercase());
+    }
+    out.extend(it);
+    out
+}
+
 /// "at least 5", "about 30 km", "21", "12%", "2011-11-10".
 pub fn display(c: &Claim) -> String {
     let Value::Num { value, max } = c.value else {
@@ -131,7 +151,8 @@ pub fn display(c: &Claim) -> String {
         return format!("{value}");
     }
     if let (true, Some(o)) = (c.vague || c.bound == Bound::Vague, &c.original) {
-        return o.clone();
+        // "Tens of thousands" opening a sentence is "tens of thousands".
+        return lower_initial(o);
     }
     let mut s = match c.bound {
         Bound::Exact => String::new(),
@@ -214,6 +235,19 @@ mod tests {
         km.topic = Topic::Distance;
         km.original = Some("55 kilometers".into());
         assert!(!converted(&km));
+    }
+
+    #[test]
+    fn vague_figures_read_the_same_wherever_they_stand() {
+        let mut a = c(20000.0);
+        a.vague = true;
+        a.bound = Bound::Vague;
+        a.original = Some("Tens of thousands of people".into());
+        let mut b = a.clone();
+        b.original = Some("tens of thousands of people".into());
+        assert_eq!(display(&a), display(&b));
+        a.original = Some("UN".into());
+        assert_eq!(display(&a), "UN");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::ReviewStatus;
 use super::build::{Report, ReportClaim, ReportFinding};
-use crate::claims::Bound;
+use crate::claims::{Bound, format_number};
 
 /// Backslash-escape characters that Markdown would interpret; newlines and
 /// tabs become spaces (a quote stays one line).
@@ -36,12 +36,18 @@ fn cell(v: Option<&str>) -> String {
 
 /// "at least 25", "10 km", "Sarraj".
 fn shown_value(c: &ReportClaim) -> String {
+    // Fractions as a reader writes them ("48.28"), not float noise; whole
+    // numbers as before (years must not read "2,011").
+    let figure = |v: &serde_json::Value| match v.as_f64() {
+        Some(x) if x.fract() != 0.0 => format_number(x),
+        _ => v.to_string(),
+    };
     let mut s = match &c.value {
         serde_json::Value::String(s) => return s.clone(),
-        v => v.to_string(),
+        v => figure(v),
     };
     if let Some(m) = &c.max {
-        s = format!("{s}-{m}");
+        s = format!("{s}-{}", figure(m));
     }
     let prefix = match c.bound {
         Some(Bound::AtLeast) | Some(Bound::Vague) => "at least ",

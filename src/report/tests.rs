@@ -226,3 +226,35 @@ fn seeds_golden() {
     insta::assert_snapshot!("seeds_csv", render(&a, &none, &all, ExportFormat::Csv));
     insta::assert_snapshot!("seeds_md", render(&a, &none, &all, ExportFormat::Md));
 }
+
+/// Converted figures keep full precision in JSON but read as a reporter
+/// would write them in Markdown.
+#[test]
+fn markdown_rounds_converted_figures() {
+    let sources = vec![source(
+        0,
+        "valley_post",
+        "The landslide buried the road 34 miles north of the dam.",
+    )];
+    let mut c = claim(
+        0,
+        &sources[0],
+        "34 miles",
+        Topic::Distance,
+        num(34.0 * 1.609344),
+    );
+    c.unit = Some("km".into());
+    c.original = Some("34 miles".into());
+    let claims = vec![c];
+    let cmp = compare::compare(&sources, &claims);
+    let a = Analysis {
+        sources,
+        claims,
+        findings: cmp.findings,
+        shared_copy: cmp.shared_copy,
+    };
+    let md = render(&a, &Reviews::new(), &Filter::default(), ExportFormat::Md);
+    assert!(md.contains("`54.72 km`"), "{md}");
+    let json = render(&a, &Reviews::new(), &Filter::default(), ExportFormat::Json);
+    assert!(json.contains("54.71769"), "{json}");
+}
