@@ -246,13 +246,7 @@ fn markdown_rounds_converted_figures() {
     c.unit = Some("km".into());
     c.original = Some("34 miles".into());
     let claims = vec![c];
-    let cmp = compare::compare(&sources, &claims);
-    let a = Analysis {
-        sources,
-        claims,
-        findings: cmp.findings,
-        shared_copy: cmp.shared_copy,
-    };
+    let a = Analysis::compare(sources, claims);
     let md = render(&a, &Reviews::new(), &Filter::default(), ExportFormat::Md);
     assert!(md.contains("`54.72 km`"), "{md}");
     let json = render(&a, &Reviews::new(), &Filter::default(), ExportFormat::Json);
