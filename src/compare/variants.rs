@@ -72,31 +72,35 @@ fn codes(dm: &DoubleMetaphone, t: &str) -> (String, String) {
 
 /// Whether two distinct tokens are spellings of one name.
 pub fn similar_spelling(a: &str, b: &str) -> bool {
-    if a == b || !comparable(a) || !comparable(b) || a.starts_with(b) || b.starts_with(a) {
+    let Some((same_code, jw)) = likeness(a, b) else {
         return false;
-    }
-    let dm = DoubleMetaphone::default();
-    let (pa, aa) = codes(&dm, a);
-    let (pb, ab) = codes(&dm, b);
-    let same_code = pa == pb || pa == ab || aa == pb || aa == ab;
-    let jw = jaro_winkler(a, b);
+    };
     if same_code && jw >= JW_PHONETIC {
         return true;
     }
     a.as_bytes()[0] == b.as_bytes()[0] && jw >= JW_SPELLING && levenshtein(a, b) <= 2
 }
 
-/// First names before the same surname: the surname vouches, so the first
-/// letter may differ (Giannis / Yiannis, Ilias / Elias).
-fn similar_first_name(a: &str, b: &str) -> bool {
+/// For two distinct, comparable tokens neither of which is a prefix of the
+/// other: whether they share a Double Metaphone code, and their
+/// Jaro-Winkler similarity. `None` when they cannot be spellings of one name.
+fn likeness(a: &str, b: &str) -> Option<(bool, f64)> {
     if a == b || !comparable(a) || !comparable(b) || a.starts_with(b) || b.starts_with(a) {
-        return false;
+        return None;
     }
     let dm = DoubleMetaphone::default();
     let (pa, aa) = codes(&dm, a);
     let (pb, ab) = codes(&dm, b);
     let same_code = pa == pb || pa == ab || aa == pb || aa == ab;
-    let jw = jaro_winkler(a, b);
+    Some((same_code, jaro_winkler(a, b)))
+}
+
+/// First names before the same surname: the surname vouches, so the first
+/// letter may differ (Giannis / Yiannis, Ilias / Elias).
+fn similar_first_name(a: &str, b: &str) -> bool {
+    let Some((same_code, jw)) = likeness(a, b) else {
+        return false;
+    };
     (same_code && jw >= JW_PHONETIC) || (jw >= JW_SPELLING - 0.02 && levenshtein(a, b) <= 2)
 }
 
