@@ -56,6 +56,7 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
             .iter()
             .rfind(|m| m.end <= i && is_person(m, ctx) && !quoted[m.start])
             .map(|m| ctx.fullest(&m.surface))
+            .or_else(|| ctx.prev_speaker.clone())
             .or_else(|| ctx.prev_person.clone())
     };
     let push = |out: &mut Vec<Found>, a: usize, b: usize, who: String| {
@@ -100,6 +101,10 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
             continue;
         }
         if !lex.speech_verbs.contains(&toks[i].lower) || toks[i].kind != Kind::Word {
+            continue;
+        }
+        // "X said nothing" reports silence, not a statement.
+        if lex.silent_objects.contains(w(toks, i + 1)) {
             continue;
         }
         // "X said" / "X, a spokesman, said" / "he told"

@@ -104,6 +104,8 @@ struct SpeechFile {
     verbs: Vec<String>,
     before: Vec<String>,
     pronouns: Vec<String>,
+    #[serde(default)]
+    silent: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -175,6 +177,8 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     pub speech_before: Vec<Phrase>,
     pub pronouns: HashSet<String>,
+    /// Objects of a speech verb that report silence ("said nothing").
+    pub silent_objects: HashSet<String>,
     pub backer_after: Vec<Phrase>,
     pub backer_before: Vec<Phrase>,
     pub backer_compound: HashSet<String>,
@@ -348,6 +352,7 @@ fn build() -> Lexicon {
         speech_verbs: set(lf.speech.verbs),
         speech_before: phrases(lf.speech.before),
         pronouns: set(lf.speech.pronouns),
+        silent_objects: set(lf.speech.silent),
         backer_after: phrases(lf.backers.after),
         backer_before: phrases(lf.backers.before),
         backer_compound: set(lf.backers.compound),

@@ -315,6 +315,9 @@ pub struct Context {
     pub people: Vec<String>,
     /// The last person named before this sentence.
     pub prev_person: Option<String>,
+    /// Who the previous sentence quoted: "She said ..." after "Larson said
+    /// Kafoury was ..." continues Larson, not the last name mentioned.
+    pub prev_speaker: Option<String>,
     /// The person the source mentions most.
     pub main_person: Option<String>,
     /// Background scope carried over from the previous sentence.
@@ -569,6 +572,10 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
         let text = &src.text[s.span.clone()];
         let (found, carry, carried_in) = extract_parsed(text, &p.toks, &p.nums, &p.mentions, &ctx);
         ctx.carry_scope = carry;
+        let speaker = found
+            .iter()
+            .rfind(|f| f.topic == Topic::Speaker)
+            .and_then(|f| f.value.as_text().map(str::to_string));
         for f in found {
             let span = f.span.start + base..f.span.end + base;
             // The dateline is publication metadata, not a claim about the event.
@@ -608,6 +615,7 @@ pub fn extract(source: usize, src: &Source) -> Vec<Claim> {
         }) {
             ctx.prev_person = Some(ctx.fullest(&m.surface));
         }
+        ctx.prev_speaker = speaker;
     }
     out
 }

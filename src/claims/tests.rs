@@ -1045,3 +1045,40 @@ fn modifiers_and_headings_are_not_names() {
         .collect();
     assert_eq!(names, vec!["Vardo", "Tove Lind", "Vardo"]);
 }
+
+#[test]
+fn pronoun_speaker_continues_the_previous_speaker_not_the_last_name() {
+    let src = testutil::source(
+        "t",
+        "Carla Mendez said Tomas Ruiz had run the shop for years. She said Ruiz planned to retire in May.\n",
+        None,
+    );
+    let claims = extract(0, &src);
+    let who: Vec<(String, String)> = texts(&src, &claims, Topic::Speaker)
+        .into_iter()
+        .map(|(t, v, _)| (t, v))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("Carla Mendez said".to_string(), "Carla Mendez".to_string()),
+            ("She said".to_string(), "Carla Mendez".to_string()),
+        ],
+        "she is Mendez, not Ruiz"
+    );
+}
+
+#[test]
+fn saying_nothing_is_not_a_quotation() {
+    let src = testutil::source(
+        "t",
+        "The driver, Omar Haddad, said nothing as officers led him away. Inspector Lena Brook said the road was closed.\n",
+        None,
+    );
+    let claims = extract(0, &src);
+    let who: Vec<String> = texts(&src, &claims, Topic::Speaker)
+        .into_iter()
+        .map(|(_, v, _)| v)
+        .collect();
+    assert_eq!(who, ["Lena Brook"]);
+}
