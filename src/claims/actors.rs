@@ -32,6 +32,15 @@ fn text_claim(
 
 /// Whether a mention names a person (by type, or by sharing its last name
 /// with a person named elsewhere in the source).
+/// The first index at or before `k` that is not preceded by one of `words`
+/// ("Lena Hart also said" -> the verb's subject ends before "also").
+fn skip_back(toks: &[Tok], mut k: usize, words: &std::collections::HashSet<String>) -> usize {
+    while k > 0 && words.contains(w(toks, k - 1)) {
+        k -= 1;
+    }
+    k
+}
+
 fn is_person(m: &Mention, ctx: &Context) -> bool {
     match m.kind {
         NameKind::Person => !ctx.places.contains(&m.surface),
@@ -108,24 +117,7 @@ pub fn speakers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found>
             continue;
         }
         // "X said" / "X, a spokesman, said" / "he told"
-        let mut k = i;
-        while k > 0
-            && matches!(
-                w(toks, k - 1),
-                "also"
-                    | "later"
-                    | "then"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "reportedly"
-                    | "further"
-                    | "previously"
-                    | "earlier"
-            )
-        {
-            k -= 1;
-        }
+        let k = skip_back(toks, i, &lex.speech_fillers);
         if k > 0 {
             let mut cands = vec![k];
             if w(toks, k - 1) == "," {
@@ -365,25 +357,7 @@ pub fn backers(toks: &[Tok], mentions: &[Mention], ctx: &Context) -> Vec<Found> 
                 continue;
             }
             // Owner: "X's backers", "his backers" (-> main person), else first person in the sentence.
-            let mut o = i;
-            while o > 0
-                && matches!(
-                    w(toks, o - 1),
-                    "international"
-                        | "foreign"
-                        | "main"
-                        | "key"
-                        | "military"
-                        | "financial"
-                        | "the"
-                        | "and"
-                        | "regional"
-                        | "western"
-                        | "powerful"
-                )
-            {
-                o -= 1;
-            }
+            let o = skip_back(toks, i, &lex.backer_modifiers);
             let subject = if o > 1 && w(toks, o - 1) == "'s" {
                 mentions
                     .iter()

@@ -106,6 +106,7 @@ struct SpeechFile {
     pronouns: Vec<String>,
     #[serde(default)]
     silent: Vec<String>,
+    fillers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +115,7 @@ struct BackersFile {
     before: Vec<String>,
     compound: Vec<String>,
     negations: Vec<String>,
+    owner_modifiers: Vec<String>,
 }
 
 /// Trigger phrases of one people-count topic.
@@ -179,6 +181,10 @@ pub struct Lexicon {
     pub pronouns: HashSet<String>,
     /// Objects of a speech verb that report silence ("said nothing").
     pub silent_objects: HashSet<String>,
+    /// Words between a speaker and the speech verb ("also", "had").
+    pub speech_fillers: HashSet<String>,
+    /// Words between a backed party's possessive and the cue ("his foreign backers").
+    pub backer_modifiers: HashSet<String>,
     pub backer_after: Vec<Phrase>,
     pub backer_before: Vec<Phrase>,
     pub backer_compound: HashSet<String>,
@@ -353,6 +359,8 @@ fn build() -> Lexicon {
         speech_before: phrases(lf.speech.before),
         pronouns: set(lf.speech.pronouns),
         silent_objects: set(lf.speech.silent),
+        speech_fillers: set(lf.speech.fillers),
+        backer_modifiers: set(lf.backers.owner_modifiers),
         backer_after: phrases(lf.backers.after),
         backer_before: phrases(lf.backers.before),
         backer_compound: set(lf.backers.compound),
