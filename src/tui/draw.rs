@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Action;
@@ -561,9 +561,7 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: usize, ui: &Ui) {
         .title_bottom(Line::styled(format!(" {close} close "), theme.help_text).right_aligned())
         .title_bottom(Line::styled(more, theme.help_key).left_aligned())
         .padding(Padding::horizontal(1));
-    frame.render_widget(Clear, rect);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = views::open_window(frame, rect, block);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -128,6 +128,15 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Draw `block` as a window over whatever is under `rect`; returns the
+/// area inside its borders.
+pub(crate) fn open_window(frame: &mut Frame, rect: Rect, block: Block) -> Rect {
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
 fn window<'a>(title: String, bottom: String, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Double)
@@ -417,9 +426,7 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         theme,
     )
     .title_bottom(Line::styled(more, theme.help_key).left_aligned());
-    frame.render_widget(Clear, rect);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = open_window(frame, rect, block);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
         inner,
@@ -450,9 +457,7 @@ pub fn draw_matrix(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         ),
         theme,
     );
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = open_window(frame, rect, block);
     let total = usize::from(inner.width);
     let n = app.docs().len().max(1);
     let label_width = (total / 3).clamp(12, 34);
@@ -528,9 +533,7 @@ pub fn draw_export(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         ),
         theme,
     );
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = open_window(frame, rect, block);
     let mut formats = vec![Span::styled("Format: ", theme.help_key)];
     for f in [ExportFormat::Json, ExportFormat::Csv, ExportFormat::Md] {
         let name = f.extension();
@@ -574,9 +577,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, ui: &Ui) {
         ),
         theme,
     );
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = open_window(frame, rect, block);
     let line = Line::from(input_spans(
         &draft.input,
         theme.help_text,
